@@ -1,0 +1,19 @@
+# Dependencies — Debian packages only, found with find_package. Nothing is
+# downloaded or vendored; scripts/setup.sh installs what is missing.
+find_package(pegtl 3 REQUIRED)           # tao-pegtl-dev → taocpp::pegtl
+find_package(fmt REQUIRED)               # libfmt-dev → fmt::fmt
+find_package(CLI11 REQUIRED)             # libcli11-dev → CLI11::CLI11
+find_package(OpenSSL 3 REQUIRED)         # libssl-dev → OpenSSL::SSL, OpenSSL::Crypto
+find_package(RapidJSON REQUIRED)         # rapidjson-dev: headers only, no target
+
+# RapidJSON 1.1's package config exports no target: wrap its headers.
+if(NOT TARGET pflint::rapidjson)
+  add_library(pflint_rapidjson INTERFACE)
+  add_library(pflint::rapidjson ALIAS pflint_rapidjson)
+  target_include_directories(pflint_rapidjson SYSTEM INTERFACE ${RAPIDJSON_INCLUDE_DIRS})
+endif()
+
+if(PFLINT_BUILD_TESTS)
+  find_package(doctest REQUIRED)         # doctest-dev → doctest::doctest
+  include(${doctest_DIR}/doctest.cmake)  # doctest_discover_tests()
+endif()

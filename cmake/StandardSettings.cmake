@@ -1,0 +1,28 @@
+# StandardSettings — the C++ standard, warnings and sanitizers, carried by two
+# INTERFACE targets that every pflint target links PRIVATE.
+add_library(pflint_settings INTERFACE)
+target_compile_features(pflint_settings INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+add_library(pflint_warnings INTERFACE)
+target_compile_options(pflint_warnings INTERFACE -Wall -Wextra -Wshadow -Wnon-virtual-dtor
+                       -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual -Wpedantic
+                       -Wnull-dereference -Wimplicit-fallthrough)
+if(PFLINT_WERROR)
+  target_compile_options(pflint_warnings INTERFACE -Werror)
+endif()
+
+set(_pflint_sanitizers "")
+if(PFLINT_ENABLE_ASAN)
+  list(APPEND _pflint_sanitizers address)
+endif()
+if(PFLINT_ENABLE_UBSAN)
+  list(APPEND _pflint_sanitizers undefined)
+endif()
+if(_pflint_sanitizers)
+  list(JOIN _pflint_sanitizers "," _pflint_san)
+  target_compile_options(pflint_settings INTERFACE -fsanitize=${_pflint_san} -fno-omit-frame-pointer
+                         -fno-sanitize-recover=all)
+  target_link_options(pflint_settings INTERFACE -fsanitize=${_pflint_san})
+endif()
+target_compile_definitions(pflint_settings INTERFACE $<$<CONFIG:Debug>:_GLIBCXX_ASSERTIONS>)
