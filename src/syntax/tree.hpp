@@ -63,23 +63,23 @@ enum class ItemKind : std::uint8_t {
 };
 
 struct Item {
-  ItemKind kind;
+  ItemKind kind = ItemKind::blank;
   std::uint32_t first_token = 0;
   std::uint32_t token_count = 0;
-  Span span;                  // all bytes of the item, including its final '\n'
-  Span name;                  // parameter: the name
-  Span equals;                // parameter: the '='
-  Span value;                 // parameter: first to last value byte (may cross lines; empty = empty value)
+  Span span{};                // all bytes of the item, including its final '\n'
+  Span name{};                // parameter: the name
+  Span equals{};              // parameter: the '='
+  Span value{};               // parameter: first to last value byte (may cross lines; empty = empty value)
   std::uint32_t service = npos;  // service: index into Tree::services
 };
 
 // One -o override of a master.cf entry.
 struct Override {
-  Span option;   // "-o" (or the "-vo"/"-o" prefix of a combined word)
-  Span name;     // parameter name
-  Span equals;   // '='
-  Span value;    // value text (inside the braces for the long form)
-  Span whole;    // the whole argument after the option: "name=value" or "{ ... }"
+  Span option{};  // "-o" (or the "-vo"/"-o" prefix of a combined word)
+  Span name{};    // parameter name
+  Span equals{};  // '='
+  Span value{};   // value text (inside the braces for the long form)
+  Span whole{};   // the whole argument after the option: "name=value" or "{ ... }"
   bool braced = false;
 };
 

@@ -1,0 +1,17 @@
+// NAME
+//   json_text — bytes to JSON-safe UTF-8.
+// DESCRIPTION
+//   Configuration files may hold any bytes. JSON strings must be Unicode, so
+//   each byte that is not part of valid UTF-8 is written as the code point
+//   of the same number (U+0080..U+00FF). Spans in the JSON always give the
+//   exact byte offsets, so nothing is lost for a consumer that needs bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pflint::report {
+
+std::string json_safe_utf8(std::string_view bytes);
+
+}  // namespace pflint::report
