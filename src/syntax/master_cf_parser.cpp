@@ -126,7 +126,7 @@ struct master_action<g::bad_override> {
     if (setting.empty()) {
       b.diagnose(SyntaxIssue::missing_override_value, Severity::error, all,
                  "option \"-o\" needs a name=value setting after it");
-    } else {
+    } else if (const auto before = b.tree.diagnostics.size(); check_braces(b, setting), b.tree.diagnostics.size() == before) {
       b.diagnose(SyntaxIssue::bad_override, Severity::error, all,
                  "invalid \"-o " + logical_line_text(b.source, setting) +
                      "\" option value: missing '=' after attribute name");
