@@ -7,7 +7,7 @@ set(CMAKE_CXX_EXTENSIONS OFF)
 add_library(pflint_warnings INTERFACE)
 target_compile_options(pflint_warnings INTERFACE -Wall -Wextra -Wshadow -Wnon-virtual-dtor
                        -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual -Wpedantic
-                       -Wnull-dereference -Wimplicit-fallthrough)
+                       -Wimplicit-fallthrough)
 if(PFLINT_WERROR)
   target_compile_options(pflint_warnings INTERFACE -Werror)
 endif()
