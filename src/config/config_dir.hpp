@@ -1,0 +1,39 @@
+// NAME
+//   config_dir — read a Postfix configuration directory (main.cf, master.cf).
+// DESCRIPTION
+//   Loads and parses the two files that exist and builds their models. A
+//   missing file is reported, not fatal here: postconf and the linter decide
+//   what a missing file means for them.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "config/main_config.hpp"
+#include "config/master_config.hpp"
+#include "syntax/tree.hpp"
+
+namespace pflint::config {
+
+struct ParsedFile {
+  syntax::SourceFile source;
+  syntax::Tree tree;
+};
+
+// load_file - read and parse one file; nullopt with `error` (as
+// "open PATH: No such file or directory") when it cannot be read.
+std::optional<ParsedFile> load_file(const std::string& path, syntax::FileKind kind, std::string& error);
+
+struct ConfigDir {
+  std::string dir;
+  std::optional<ParsedFile> main_file;
+  std::optional<ParsedFile> master_file;
+  std::string main_error;    // why main_file is missing
+  std::string master_error;  // why master_file is missing
+  MainConfig main;
+  MasterConfig master;
+};
+
+ConfigDir load_config_dir(const std::string& dir);
+
+}  // namespace pflint::config
