@@ -1,0 +1,103 @@
+// NAME
+//   model — effective parameter values with origins (see model.hpp).
+#include "model/model.hpp"
+
+#include <fmt/core.h>
+
+#include "expand/compare.hpp"
+#include "params/host.hpp"
+#include "params/params.hpp"
+
+namespace pflint::model {
+
+std::string Origin::describe() const {
+  switch (kind) {
+    case OriginKind::built_in: return "default";
+    case OriginKind::unset: return "unset";
+    case OriginKind::command_line: return "command line";
+    case OriginKind::main_cf: return fmt::format("{}:{}", file ? file->path() : "main.cf", line);
+    case OriginKind::master_override:
+      return fmt::format("{}:{} (-o of {})", file ? file->path() : "master.cf", line,
+                         service ? service->name() : std::string("?"));
+  }
+  return "?";
+}
+
+Model::Model(const config::ConfigDir& files, ModelOptions options) : files_(&files), options_(std::move(options)) {
+  if (options_.compatibility_level) {
+    compatibility_level_ = *options_.compatibility_level;
+  } else {
+    compatibility_level_ = expanded("compatibility_level");
+  }
+}
+
+bool Model::compatibility_at_least(std::string_view level) const {
+  const auto have = expand::compat_level_from_string(compatibility_level_);
+  const auto want = expand::compat_level_from_string(level);
+  return have && want && *have >= *want;
+}
+
+std::optional<std::string> Model::default_of(std::string_view name) const {
+  if (const params::param_info* p = params::find_param(name); p && params::is_known(*p, options_.version)) {
+    if (name == "myhostname") return params::compute_myhostname(params::system_host_name(), std::nullopt);
+    if (name == "mydomain") return params::compute_mydomain(expanded("myhostname"));
+    return std::string(params::default_value(*p, options_.version));
+  }
+  return std::nullopt;
+}
+
+Value Model::raw(std::string_view name, const config::MasterEntry* service) const {
+  // --compatibility-level stands in for every setting of it.
+  if (options_.compatibility_level && name == "compatibility_level") {
+    return Value{*options_.compatibility_level, Origin{OriginKind::command_line}};
+  }
+  if (service) {
+    if (const config::OverrideSetting* o = service->find_override(name)) {
+      const syntax::SourceFile* file = files_->master_file ? &files_->master_file->source : nullptr;
+      return Value{o->value, Origin{OriginKind::master_override, file, o->name_span, o->value_span, o->line, service}};
+    }
+  }
+  if (const config::MainEntry* e = files_->main.find(name)) {
+    const syntax::SourceFile* file = files_->main_file ? &files_->main_file->source : nullptr;
+    return Value{e->value, Origin{OriginKind::main_cf, file, e->name_span, e->value_span, e->line, nullptr}};
+  }
+  if (auto d = default_of(name)) return Value{std::move(*d), Origin{OriginKind::built_in}};
+  return Value{};
+}
+
+expand::Result Model::expand(std::string_view text, const config::MasterEntry* service) const {
+  const expand::Lookup lookup = [this, service](std::string_view name,
+                                               expand::LookupMode /*mode*/) -> std::optional<std::string> {
+    Value v = raw(name, service);
+    if (!v.defined()) return std::nullopt;
+    return std::move(v.raw);
+  };
+  expand::EvalOptions options;
+  options.allow_functions = options_.version >= params::Version{3, 11, 0};
+  options.allow_level_ops = options_.version >= params::Version{3, 6, 0};
+  return expand::expand(text, lookup, options);
+}
+
+std::string Model::expanded(std::string_view name, const config::MasterEntry* service) const {
+  const Value v = raw(name, service);
+  if (!v.defined()) return {};
+  expand::Result r = expand(v.raw, service);
+  if (!r.ok()) return {};
+  // Postfix trims the expanded value of surrounding whitespace.
+  std::string& s = r.value;
+  const auto first = s.find_first_not_of(" \t\r\n\v\f");
+  if (first == std::string::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n\v\f");
+  return s.substr(first, last - first + 1);
+}
+
+std::vector<const config::MasterEntry*> Model::client_services() const {
+  std::vector<const config::MasterEntry*> out;
+  for (const config::MasterEntry& e : files_->master.entries()) {
+    const std::string_view p = e.process_name();
+    if (p == "smtp" || p == "lmtp") out.push_back(&e);
+  }
+  return out;
+}
+
+}  // namespace pflint::model

@@ -1,0 +1,83 @@
+// NAME
+//   model — the configuration as Postfix programs see it: every parameter's
+//   effective value for a target version, globally or for one master.cf
+//   service, with where it came from.
+// DESCRIPTION
+//   Layers, lowest first: the built-in default of the target Postfix
+//   version (compatibility_level-dependent defaults included, since they
+//   are `${{$compatibility_level} …}` expressions), main.cf (last definition
+//   wins), then the service's -o overrides (last wins). Values are expanded
+//   on demand with Postfix's `$name` semantics, looking names up through
+//   the same layers. Nothing is validated here: rules do that.
+// SEE ALSO
+//   src/global/mail_conf.c, src/postconf/postconf_lookup.c in Postfix;
+//   src/expand/evaluate.hpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config_dir.hpp"
+#include "expand/evaluate.hpp"
+#include "params/version.hpp"
+
+namespace pflint::model {
+
+enum class OriginKind : std::uint8_t { built_in, main_cf, master_override, command_line, unset };
+
+// Where a value came from. `file` is null for built-in defaults.
+struct Origin {
+  OriginKind kind = OriginKind::unset;
+  const syntax::SourceFile* file = nullptr;
+  syntax::Span name_span{};
+  syntax::Span value_span{};
+  std::uint32_t line = 0;
+  const config::MasterEntry* service = nullptr;  // for master_override
+
+  // describe - "main.cf:12", "master.cf:40 (-o of relay/unix)", "default".
+  [[nodiscard]] std::string describe() const;
+};
+
+struct Value {
+  std::string raw;   // unexpanded text
+  Origin origin;
+  [[nodiscard]] bool defined() const { return origin.kind != OriginKind::unset; }
+};
+
+struct ModelOptions {
+  params::Version version = params::default_version();
+  std::optional<std::string> compatibility_level;  // overrides main.cf's
+};
+
+class Model {
+ public:
+  Model(const config::ConfigDir& files, ModelOptions options);
+
+  [[nodiscard]] const config::ConfigDir& files() const { return *files_; }
+  [[nodiscard]] params::Version version() const { return options_.version; }
+  // compatibility_level - the effective level text ("0", "2", "3.6", ...).
+  [[nodiscard]] const std::string& compatibility_level() const { return compatibility_level_; }
+  // compatibility_at_least - compatibility_level >= level (e.g. "3.11").
+  [[nodiscard]] bool compatibility_at_least(std::string_view level) const;
+
+  // raw - the unexpanded value: -o of `service`, else main.cf, else default.
+  [[nodiscard]] Value raw(std::string_view name, const config::MasterEntry* service = nullptr) const;
+  // expanded - the value as a daemon sees it (empty on macro errors).
+  [[nodiscard]] std::string expanded(std::string_view name, const config::MasterEntry* service = nullptr) const;
+  // expand - expand arbitrary text in the scope of `service`.
+  [[nodiscard]] expand::Result expand(std::string_view text, const config::MasterEntry* service = nullptr) const;
+
+  // client_services - master.cf entries whose command is smtp or lmtp.
+  [[nodiscard]] std::vector<const config::MasterEntry*> client_services() const;
+
+ private:
+  [[nodiscard]] std::optional<std::string> default_of(std::string_view name) const;
+
+  const config::ConfigDir* files_;
+  ModelOptions options_;
+  std::string compatibility_level_;
+};
+
+}  // namespace pflint::model

@@ -1,0 +1,55 @@
+// Unit tests: effective values through defaults, main.cf and -o, with origins.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "model/model.hpp"
+
+using namespace pflint;
+
+namespace {
+struct TempConfig {
+  std::filesystem::path dir;
+  config::ConfigDir files;
+  TempConfig(const std::string& main_cf, const std::string& master_cf) {
+    dir = std::filesystem::temp_directory_path() / ("pflint-model-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "main.cf") << main_cf;
+    std::ofstream(dir / "master.cf") << master_cf;
+    files = config::load_config_dir(dir.string());
+  }
+  ~TempConfig() { std::filesystem::remove_all(dir); }
+};
+}  // namespace
+
+TEST_CASE("model: default, main.cf and -o layers with origins and expansion") {
+  TempConfig t("relayhost = [r.example]\nsmtp_tls_loglevel = 1\nmy_level = encrypt\n",
+               "relay unix - - n - - smtp\n  -o smtp_tls_security_level=$my_level\nsmtp unix - - n - - smtp\n");
+  model::Model m(t.files, {});
+  const auto* relay = t.files.master.find("relay", "unix");
+  REQUIRE(relay != nullptr);
+  CHECK(m.raw("smtp_tls_security_level").raw.empty());
+  CHECK(m.raw("smtp_tls_security_level").origin.kind == model::OriginKind::built_in);
+  CHECK(m.raw("smtp_tls_security_level", relay).raw == "$my_level");
+  CHECK(m.raw("smtp_tls_security_level", relay).origin.describe().ends_with("master.cf:2 (-o of relay/unix)"));
+  CHECK(m.expanded("smtp_tls_security_level", relay) == "encrypt");
+  CHECK(m.raw("relayhost").origin.describe().ends_with("main.cf:1"));
+  CHECK_FALSE(m.raw("no_such_parameter").defined());
+  CHECK(m.client_services().size() == 2);
+  CHECK(m.compatibility_level() == "0");  // Debian 3.7's built-in default
+}
+
+TEST_CASE("model: compatibility-level dependent defaults follow main.cf and the override") {
+  TempConfig t("compatibility_level = 3.6\n", "");
+  model::Model m(t.files, {});
+  CHECK(m.compatibility_at_least("3.6"));
+  CHECK_FALSE(m.compatibility_at_least("3.11"));
+  CHECK(m.expanded("smtp_tls_fingerprint_digest") == "sha256");
+  model::Model old(t.files, {params::default_version(), std::string("2")});
+  CHECK(old.expanded("smtp_tls_fingerprint_digest") == "md5");
+  model::Model v311(t.files, {params::Version{3, 11, 0}, std::string("3.11")});
+  CHECK(v311.expanded("smtp_tls_security_level") == "may");
+  model::Model v311_old(t.files, {params::Version{3, 11, 0}, std::nullopt});
+  CHECK(v311_old.expanded("smtp_tls_security_level").empty());
+}
