@@ -1,0 +1,50 @@
+// NAME
+//   diagnostic — one finding of `pflint check`: code, severity, place, message, fixes.
+// DESCRIPTION
+//   Positions are spans into a SourceFile that outlives the diagnostic (the
+//   check run owns all files). A diagnostic without a file concerns the
+//   configuration as a whole. Fixes are byte edits (replace a span) that a
+//   reporter or the language server can offer; notes are extra lines of
+//   explanation (e.g. the replacement line for an obsolete setting).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "syntax/source.hpp"
+
+namespace pflint::lint {
+
+enum class Severity : std::uint8_t { error, warning, info };  // ordered: error is the most severe
+
+std::string_view to_string(Severity severity);
+// parse_severity - "error", "warning", "info"; false if none of them.
+bool parse_severity(std::string_view text, Severity& out);
+
+struct Edit {
+  const syntax::SourceFile* file = nullptr;
+  syntax::Span span{};
+  std::string replacement;
+};
+
+struct Fix {
+  std::string title;  // "Replace with smtp_tls_security_level = encrypt"
+  std::vector<Edit> edits;
+};
+
+struct Diagnostic {
+  std::string_view code;     // "PF3001"
+  std::string_view rule;     // "obsolete-tls-parameter"
+  Severity severity = Severity::warning;
+  const syntax::SourceFile* file = nullptr;
+  syntax::Span span{};
+  std::string message;
+  std::vector<std::string> notes;
+  std::vector<Fix> fixes;
+};
+
+// position_less - file path, then offset, then code: the order findings are shown in.
+bool position_less(const Diagnostic& a, const Diagnostic& b);
+
+}  // namespace pflint::lint

@@ -1,0 +1,143 @@
+// NAME
+//   suppression — finding `# pflint:` directives and applying them.
+#include "lint/suppression.hpp"
+
+#include <algorithm>
+
+namespace pflint::lint {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\v\f");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\v\f");
+  return s.substr(first, last - first + 1);
+}
+
+std::vector<std::string> split_codes(std::string_view list) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i <= list.size()) {
+    const auto comma = list.find_first_of(", ", i);
+    const std::string_view code = list.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i);
+    if (!code.empty()) out.emplace_back(code);
+    if (comma == std::string_view::npos) break;
+    i = comma + 1;
+  }
+  return out;
+}
+
+bool plausible_code(std::string_view code) {
+  if (code == "ALL" || code == "all") return true;
+  if (!code.starts_with("PF") || code.size() < 3 || code.size() > 6) return false;
+  return std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// next_logical_item - the first parameter/service/error item after `index`.
+const syntax::Item* next_logical_item(const syntax::Tree& tree, std::size_t index) {
+  for (std::size_t i = index + 1; i < tree.items.size(); ++i) {
+    const auto kind = tree.items[i].kind;
+    if (kind != syntax::ItemKind::comment && kind != syntax::ItemKind::blank) return &tree.items[i];
+  }
+  return nullptr;
+}
+
+Diagnostic problem(const syntax::SourceFile& file, syntax::Span span, std::string message) {
+  Diagnostic d;
+  d.code = "PF1902";
+  d.rule = "malformed-suppression";
+  d.severity = Severity::warning;
+  d.file = &file;
+  d.span = span;
+  d.message = std::move(message);
+  return d;
+}
+
+}  // namespace
+
+std::vector<Suppression> find_suppressions(const config::ParsedFile& file, std::vector<Diagnostic>& problems) {
+  std::vector<Suppression> out;
+  const syntax::Tree& tree = file.tree;
+  for (std::size_t i = 0; i < tree.items.size(); ++i) {
+    const syntax::Item& item = tree.items[i];
+    if (item.kind != syntax::ItemKind::comment) continue;
+    const syntax::Span comment = tree.tokens[item.first_token].span;
+    std::string_view text = trim(file.source.slice(comment));
+    text.remove_prefix(1);  // '#'
+    text = trim(text);
+    if (!text.starts_with("pflint:")) continue;
+    text = trim(text.substr(7));
+    Suppression s;
+    s.file = &file.source;
+    s.directive = comment;
+    std::string_view codes;
+    if (text.starts_with("disable-file=")) {
+      s.whole_file = true;
+      codes = text.substr(13);
+    } else if (text.starts_with("disable=")) {
+      codes = text.substr(8);
+    } else {
+      problems.push_back(problem(file.source, comment,
+                                 "unknown pflint directive: expected \"disable=CODES\" or \"disable-file=CODES\""));
+      continue;
+    }
+    s.codes = split_codes(codes);
+    const auto bad = std::find_if_not(s.codes.begin(), s.codes.end(), plausible_code);
+    if (s.codes.empty() || bad != s.codes.end()) {
+      problems.push_back(problem(file.source, comment,
+                                 s.codes.empty() ? "pflint directive names no rule codes"
+                                                 : "not a rule code in pflint directive: \"" + *bad + "\""));
+      continue;
+    }
+    if (!s.whole_file) {
+      const syntax::Item* target = next_logical_item(tree, i);
+      if (!target) {
+        problems.push_back(problem(file.source, comment, "pflint directive is not followed by a setting to apply to"));
+        continue;
+      }
+      s.target = target->span;
+    }
+    s.used.assign(s.codes.size(), false);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void apply_suppressions(std::vector<Diagnostic>& findings, std::vector<Suppression>& suppressions,
+                        std::span<const Rule> rules_run) {
+  std::erase_if(findings, [&](const Diagnostic& d) {
+    bool suppressed = false;
+    for (Suppression& s : suppressions) {
+      if (s.file != d.file || !d.file) continue;
+      if (!s.whole_file && (d.span.begin < s.target.begin || d.span.begin >= s.target.end)) continue;
+      for (std::size_t k = 0; k < s.codes.size(); ++k) {
+        if (selector_matches(s.codes[k], d.code)) {
+          s.used[k] = true;
+          suppressed = true;
+        }
+      }
+    }
+    return suppressed;
+  });
+  for (const Suppression& s : suppressions) {
+    for (std::size_t k = 0; k < s.codes.size(); ++k) {
+      if (s.used[k]) continue;
+      // Only a rule that actually ran can prove a suppression useless.
+      const bool ran = std::any_of(rules_run.begin(), rules_run.end(),
+                                   [&](const Rule& r) { return selector_matches(s.codes[k], r.info->code); });
+      if (!ran) continue;
+      Diagnostic d;
+      d.code = "PF1901";
+      d.rule = "unused-suppression";
+      d.severity = Severity::info;
+      d.file = s.file;
+      d.span = s.directive;
+      d.message = "suppression of " + s.codes[k] + " suppresses nothing" +
+                  (s.whole_file ? " in this file" : " on the next setting");
+      findings.push_back(std::move(d));
+    }
+  }
+  std::stable_sort(findings.begin(), findings.end(), position_less);
+}
+
+}  // namespace pflint::lint
