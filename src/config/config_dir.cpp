@@ -16,10 +16,15 @@ std::optional<ParsedFile> load_file(const std::string& path, syntax::FileKind ki
 }
 
 ConfigDir load_config_dir(const std::string& dir) {
+  return load_config_files(dir, dir + "/main.cf", dir + "/master.cf");
+}
+
+ConfigDir load_config_files(const std::string& dir, const std::optional<std::string>& main_path,
+                            const std::optional<std::string>& master_path) {
   ConfigDir config;
   config.dir = dir;
-  config.main_file = load_file(dir + "/main.cf", syntax::FileKind::main_cf, config.main_error);
-  config.master_file = load_file(dir + "/master.cf", syntax::FileKind::master_cf, config.master_error);
+  if (main_path) config.main_file = load_file(*main_path, syntax::FileKind::main_cf, config.main_error);
+  if (master_path) config.master_file = load_file(*master_path, syntax::FileKind::master_cf, config.master_error);
   if (config.main_file) config.main = MainConfig::build(config.main_file->source, config.main_file->tree);
   if (config.master_file) config.master = MasterConfig::build(config.master_file->source, config.master_file->tree);
   return config;

@@ -35,5 +35,9 @@ struct ConfigDir {
 };
 
 ConfigDir load_config_dir(const std::string& dir);
+// load_config_files - the same with explicit file paths; an absent path
+// leaves that file out (with no error).
+ConfigDir load_config_files(const std::string& dir, const std::optional<std::string>& main_path,
+                            const std::optional<std::string>& master_path);
 
 }  // namespace pflint::config

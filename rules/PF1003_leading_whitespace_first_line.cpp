@@ -1,0 +1,43 @@
+// PF1003 leading-whitespace-first-line — the first setting of a file starts with whitespace and is ignored.
+#include "rules/syntax_rule.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF1003_info;
+const lint::RuleInfo PF1003_info{
+    "PF1003", "leading-whitespace-first-line", lint::Severity::warning,
+    "the first setting of a file starts with whitespace and is ignored", std::nullopt, std::nullopt,
+    R"md(## What it flags
+The first logical line of main.cf (or master.cf) starts with a space or a
+tab. Any other indented line continues the line above it; the first one has
+nothing to continue.
+
+## Why it matters
+Postfix warns (`logical line must not start with whitespace`) and ignores
+the whole line, with its continuation lines. The setting you wrote there
+silently does not exist.
+
+## Problematic config
+```main.cf
+# mail relay
+  relayhost = [smtp.example.net]:587
+myhostname = mx.example.net
+```
+
+## Correct config
+```main.cf
+# mail relay
+relayhost = [smtp.example.net]:587
+myhostname = mx.example.net
+```
+
+## Exceptions
+None.
+
+## How to fix
+Remove the indentation of the first setting.
+)md"};
+
+void check_PF1003(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::leading_whitespace); }
+
+}  // namespace pflint::rules

@@ -1,0 +1,35 @@
+// PF1004 nul-byte — a NUL byte in a configuration line.
+#include "rules/syntax_rule.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF1004_info;
+const lint::RuleInfo PF1004_info{
+    "PF1004", "nul-byte", lint::Severity::warning,
+    "a NUL byte in a configuration line", std::nullopt, std::nullopt,
+    R"md(## What it flags
+A NUL byte (a zero byte) inside a logical line, usually from a binary file or
+an editor accident.
+
+## Why it matters
+Postfix reads configuration lines as C strings: everything after the NUL is
+ignored. Postfix 3.9 and later warn `text after null byte may be ignored`;
+older versions say nothing.
+
+## Problematic config
+Not shown: the byte is invisible. `cat -v main.cf` shows it as `^@`.
+
+## Correct config
+A file without NUL bytes.
+
+## Exceptions
+None.
+
+## How to fix
+Delete the byte, e.g. `tr -d '\000' < main.cf > main.cf.new`, check the
+result, and replace the file.
+)md"};
+
+void check_PF1004(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::nul_byte); }
+
+}  // namespace pflint::rules

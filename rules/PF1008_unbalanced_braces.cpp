@@ -1,0 +1,39 @@
+// PF1008 unbalanced-braces — a { } group in a master.cf argument does not close.
+#include "rules/syntax_rule.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF1008_info;
+const lint::RuleInfo PF1008_info{
+    "PF1008", "unbalanced-braces", lint::Severity::error,
+    "a { } group in a master.cf argument does not close", std::nullopt, std::nullopt,
+    R"md(## What it flags
+A `{` in a master.cf argument without its `}`, or text glued after the
+closing `}` of a `{ ... }` argument.
+
+## Why it matters
+master(8) treats malformed braces as a fatal error; an unclosed `{` takes
+the rest of the entry into one argument, so every setting after it is lost.
+
+## Problematic config
+```master.cf
+submission inet n - y - - smtpd
+  -o { smtpd_tls_mandatory_protocols = >=TLSv1.2
+```
+
+## Correct config
+```master.cf
+submission inet n - y - - smtpd
+  -o { smtpd_tls_mandatory_protocols = >=TLSv1.2 }
+```
+
+## Exceptions
+None.
+
+## How to fix
+Close every `{` with a `}` and leave a space after the `}`.
+)md"};
+
+void check_PF1008(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::unbalanced_braces); }
+
+}  // namespace pflint::rules

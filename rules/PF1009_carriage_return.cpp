@@ -1,0 +1,47 @@
+// PF1009 carriage-return — CR characters (CRLF line endings) in a config file.
+#include "lint/context.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF1009_info;
+const lint::RuleInfo PF1009_info{
+    "PF1009", "carriage-return", lint::Severity::info,
+    "the file has Windows (CRLF) line endings", std::nullopt, std::nullopt,
+    R"md(## What it flags
+Carriage-return characters in main.cf or master.cf, typically from a file
+saved with Windows line endings.
+
+## Why it matters
+Postfix treats the CR as whitespace. At the end of a line it is trimmed and
+does no harm, but inside a value that continues over several lines it stays
+in the value; single-valued settings then hold a stray control character,
+and other tools (diff, grep, configuration management) disagree with Postfix
+about the text.
+
+## Problematic config
+A file whose lines end in `\r\n` (`file main.cf` says "with CRLF line
+terminators").
+
+## Correct config
+The same file with `\n` line endings.
+
+## Exceptions
+None.
+
+## How to fix
+Convert the file: `sed -i 's/\r$//' main.cf` (or `dos2unix main.cf`).
+)md"};
+
+void check_PF1009(lint::CheckContext& context) {
+  for (const auto* file : {&context.files().main_file, &context.files().master_file}) {
+    if (!*file) continue;
+    const std::string_view text = (*file)->source.text();
+    const auto cr = text.find('\r');
+    if (cr == std::string_view::npos) continue;
+    const auto at = static_cast<std::uint32_t>(cr);
+    context.report(&(*file)->source, syntax::Span{at, at + 1},
+                   "carriage return (Windows line ending); Postfix keeps it inside continued values");
+  }
+}
+
+}  // namespace pflint::rules

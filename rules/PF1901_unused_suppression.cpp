@@ -1,0 +1,41 @@
+// PF1901 unused-suppression — a `# pflint: disable=` that suppresses nothing.
+// The engine (src/lint/suppression.cpp) emits it; this file is its catalog entry.
+#include "lint/context.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF1901_info;
+const lint::RuleInfo PF1901_info{
+    "PF1901", "unused-suppression", lint::Severity::info,
+    "a pflint suppression comment that suppresses nothing", std::nullopt, std::nullopt,
+    R"md(## What it flags
+A `# pflint: disable=CODE` comment (or `disable-file=CODE`) for a rule that
+ran and found nothing there to suppress.
+
+## Why it matters
+Stale suppressions hide the next real problem on that line: after the
+setting was fixed, the comment stays and silences whatever comes later.
+
+## Problematic config
+```main.cf
+# pflint: disable=PF1001
+myhostname = mx.example.net
+```
+
+## Correct config
+```main.cf
+myhostname = mx.example.net
+```
+
+## Exceptions
+Suppressions for rules that were not run (deselected with `--select` or
+`--ignore`, or not applicable to the target Postfix version) are not
+reported.
+
+## How to fix
+Delete the comment, or the code from its list.
+)md"};
+
+void check_PF1901(lint::CheckContext& /*context*/) {}
+
+}  // namespace pflint::rules

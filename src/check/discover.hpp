@@ -1,0 +1,41 @@
+// NAME
+//   discover — turn the PATH arguments of `pflint check` into config sets.
+// DESCRIPTION
+//   A PATH may be a config directory (holding main.cf and/or master.cf), a
+//   single main.cf/master.cf file, or a repository searched recursively for
+//   files named main.cf and master.cf (skipping .git, .hg, .svn,
+//   node_modules and build directories). Files in one directory form one
+//   config set. Templates (Jinja, ERB: by suffix or by `{{`, `{%`, `<%` in
+//   the text) are reported as skipped unless templates are included.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pflint::check {
+
+struct ConfigSet {
+  std::string dir;                         // directory holding the files
+  std::optional<std::string> main_path;    // main.cf (or the named main.cf-like file)
+  std::optional<std::string> master_path;  // master.cf (or the named master.cf-like file)
+  std::optional<std::string> only_file;    // a single file was named: report only its findings
+};
+
+struct Skipped {
+  std::string path;
+  std::string reason;
+};
+
+struct Discovery {
+  std::vector<ConfigSet> sets;
+  std::vector<Skipped> skipped;
+  std::vector<std::string> errors;  // "PATH: No such file or directory"
+};
+
+Discovery discover(const std::vector<std::string>& paths, bool include_templates);
+
+// looks_like_template - true for Jinja/ERB templates (by name or content).
+bool looks_like_template(const std::string& path);
+
+}  // namespace pflint::check

@@ -1,0 +1,55 @@
+// NAME
+//   run — checking config sets with the rule engine.
+#include "check/run.hpp"
+
+#include "lint/suppression.hpp"
+#include "model/model.hpp"
+
+namespace pflint::check {
+
+std::vector<lint::Rule> rules_run(std::span<const lint::Rule> rules, const CheckOptions& options) {
+  std::vector<lint::Rule> out;
+  for (const lint::Rule& r : rules) {
+    if (lint::is_selected(*r.info, options.engine) && r.info->applies_to(options.version)) out.push_back(r);
+  }
+  return out;
+}
+
+std::unique_ptr<CheckedConfig> check_config_set(const ConfigSet& set, const CheckOptions& options,
+                                                std::span<const lint::Rule> rules, std::vector<std::string>& errors) {
+  auto checked = std::make_unique<CheckedConfig>();
+  checked->files = config::load_config_files(set.dir, set.main_path, set.master_path);
+  if (!checked->files.main_error.empty()) errors.push_back(checked->files.main_error);
+  if (!checked->files.master_error.empty()) errors.push_back(checked->files.master_error);
+
+  const model::Model model(checked->files, model::ModelOptions{options.version, options.compatibility_level});
+  std::vector<lint::Diagnostic> findings = lint::run_rules(model, nullptr, rules, options.engine);
+
+  std::vector<lint::Suppression> suppressions;
+  for (const auto* file : {&checked->files.main_file, &checked->files.master_file}) {
+    if (!*file) continue;
+    auto found = lint::find_suppressions(**file, findings);
+    suppressions.insert(suppressions.end(), std::make_move_iterator(found.begin()),
+                        std::make_move_iterator(found.end()));
+  }
+  const std::vector<lint::Rule> ran = rules_run(rules, options);
+  lint::apply_suppressions(findings, suppressions, ran);
+
+  if (set.only_file) {
+    std::erase_if(findings, [&](const lint::Diagnostic& d) { return d.file && d.file->path() != *set.only_file; });
+  }
+  checked->findings = std::move(findings);
+  return checked;
+}
+
+CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,
+                   std::span<const lint::Rule> rules) {
+  CheckRun run;
+  Discovery found = discover(paths, options.include_templates);
+  run.skipped = std::move(found.skipped);
+  run.errors = std::move(found.errors);
+  for (const ConfigSet& set : found.sets) run.configs.push_back(check_config_set(set, options, rules, run.errors));
+  return run;
+}
+
+}  // namespace pflint::check

@@ -1,0 +1,53 @@
+// NAME
+//   run — one `pflint check` run: discover config sets, check each, collect.
+// DESCRIPTION
+//   For each config set: load and parse its files, build the model (target
+//   version, compatibility level) and the TLS model, run the selected rules,
+//   apply inline suppressions, and keep the findings (only those of the
+//   named file when a single file was given). The CLI and the language
+//   server both call check_config_set().
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "check/discover.hpp"
+#include "config/config_dir.hpp"
+#include "lint/diagnostic.hpp"
+#include "lint/engine.hpp"
+#include "lint/rule.hpp"
+#include "params/version.hpp"
+
+namespace pflint::check {
+
+struct CheckOptions {
+  params::Version version = params::default_version();
+  std::optional<std::string> compatibility_level;
+  lint::EngineOptions engine;
+  bool include_templates = false;
+};
+
+struct CheckedConfig {
+  config::ConfigDir files;
+  std::vector<lint::Diagnostic> findings;
+};
+
+struct CheckRun {
+  std::vector<std::unique_ptr<CheckedConfig>> configs;
+  std::vector<Skipped> skipped;
+  std::vector<std::string> errors;  // I/O problems: each makes the exit status 2
+};
+
+std::unique_ptr<CheckedConfig> check_config_set(const ConfigSet& set, const CheckOptions& options,
+                                                std::span<const lint::Rule> rules, std::vector<std::string>& errors);
+
+CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,
+                   std::span<const lint::Rule> rules);
+
+// rules_run - the rules a run with these options executes.
+std::vector<lint::Rule> rules_run(std::span<const lint::Rule> rules, const CheckOptions& options);
+
+}  // namespace pflint::check
