@@ -9,8 +9,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "params/version.hpp"
 
 namespace pflint::cli {
 
@@ -21,5 +24,40 @@ struct ParseOptions {
 };
 void add_parse_command(CLI::App& app, ParseOptions& options);
 int run_parse(const ParseOptions& options);
+
+// --postfix-version (or $PFLINT_POSTFIX_VERSION) and --compatibility-level,
+// shared by the commands that build a config model.
+struct VersionOptions {
+  std::optional<std::string> postfix_version;
+  std::optional<std::string> compatibility_level;
+};
+void add_version_options(CLI::App& command, VersionOptions& options);
+// resolve_version_options - the target version (default: params::default_version());
+// false with `error` for a malformed version or level.
+bool resolve_version_options(const VersionOptions& options, params::Version& version,
+                             std::optional<std::string>& compatibility_level, std::string& error);
+
+struct CheckCommandOptions {
+  std::vector<std::string> paths;
+  std::optional<std::string> config_dir;
+  VersionOptions target;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string fail_on = "warning";
+  std::string format = "text";
+  std::optional<std::string> output;
+  std::string color = "auto";
+  bool include_templates = false;
+};
+void add_check_command(CLI::App& app, CheckCommandOptions& options);
+int run_check(const CheckCommandOptions& options);
+
+struct RulesCommandOptions {
+  std::string format = "text";
+  std::string code;  // explain: the rule to print
+};
+void add_rules_commands(CLI::App& app, RulesCommandOptions& options);
+int run_rules(const RulesCommandOptions& options);
+int run_explain(const RulesCommandOptions& options);
 
 }  // namespace pflint::cli

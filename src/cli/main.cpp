@@ -16,10 +16,14 @@ int main(int argc, char** argv) {
                "pflint"};
   app.set_version_flag("-V,--version", std::string("pflint ") + PFLINT_VERSION);
   app.require_subcommand(1);
-  app.footer("Exit status: 0 clean, 1 findings (syntax errors), 2 usage or I/O errors.");
+  app.footer("Exit status: 0 clean, 1 findings, 2 usage or I/O errors. `pflint COMMAND --help` for each command.");
 
   ParseOptions parse_options;
   add_parse_command(app, parse_options);
+  CheckCommandOptions check_options;
+  // add_check_command(app, check_options);  // enabled when src/report reporters land
+  RulesCommandOptions rules_options;
+  add_rules_commands(app, rules_options);
 
   try {
     app.parse(argc, argv);
@@ -32,5 +36,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (app.got_subcommand("parse")) return run_parse(parse_options);
+  // if (app.got_subcommand("check")) return run_check(check_options);
+  if (app.got_subcommand("rules")) return run_rules(rules_options);
+  if (app.got_subcommand("explain")) return run_explain(rules_options);
   return 2;
 }

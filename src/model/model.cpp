@@ -39,6 +39,8 @@ bool Model::compatibility_at_least(std::string_view level) const {
 
 std::optional<std::string> Model::default_of(std::string_view name) const {
   if (const params::param_info* p = params::find_param(name); p && params::is_known(*p, options_.version)) {
+    // Like postconf -c DIR, the directory read is the config directory.
+    if (name == "config_directory" && !files_->dir.empty()) return files_->dir;
     if (name == "myhostname") return params::compute_myhostname(params::system_host_name(), std::nullopt);
     if (name == "mydomain") return params::compute_mydomain(expanded("myhostname"));
     return std::string(params::default_value(*p, options_.version));

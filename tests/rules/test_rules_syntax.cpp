@@ -1,0 +1,56 @@
+// Unit tests: syntax rules whose problems cannot be shown in a Markdown doc,
+// and inline suppressions.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "doc_examples.hpp"
+
+using namespace pflint;
+
+namespace {
+std::size_t count(const std::vector<std::string>& codes, std::string_view code) {
+  return static_cast<std::size_t>(std::count(codes.begin(), codes.end(), code));
+}
+test::Example main_cf(std::string text) {
+  test::Example ex;
+  ex.files["main.cf"] = std::move(text);
+  return ex;
+}
+}  // namespace
+
+TEST_CASE("PF1004 fires on a NUL byte and not without one") {
+  CHECK(count(test::codes_found(main_cf(std::string("a = x\0y\n", 8)), "PF1004", "nul1"), "PF1004") == 1);
+  CHECK(count(test::codes_found(main_cf("a = xy\n"), "PF1004", "nul2"), "PF1004") == 0);
+}
+
+TEST_CASE("PF1009 fires once per file with CR characters") {
+  CHECK(count(test::codes_found(main_cf("a = 1\r\nb = 2\r\n"), "PF1009", "cr1"), "PF1009") == 1);
+  CHECK(count(test::codes_found(main_cf("a = 1\nb = 2\n"), "PF1009", "cr2"), "PF1009") == 0);
+}
+
+TEST_CASE("suppressions: next logical line, whole file, prefixes, unused and malformed directives") {
+  // The directive covers the next logical line only.
+  auto next_line = main_cf("# pflint: disable=PF1001\nbad line one\nbad line two\n");
+  auto codes = test::codes_found(next_line, "PF1001", "sup1");
+  CHECK(count(codes, "PF1001") == 1);
+  CHECK(count(codes, "PF1901") == 0);
+
+  // A comment or blank line between directive and setting does not matter.
+  auto gap = main_cf("# pflint: disable=PF1\n# explanation\n\nbad line\n");
+  CHECK(count(test::codes_found(gap, "PF1001", "sup2"), "PF1001") == 0);
+
+  auto whole = main_cf("a = 1\nbad one\n# pflint: disable-file=PF1001\nbad two\n");
+  codes = test::codes_found(whole, "PF1001", "sup3");
+  CHECK(count(codes, "PF1001") == 0);
+  CHECK(count(codes, "PF1901") == 0);
+
+  auto unused = main_cf("# pflint: disable=PF1001,PF1004\nmyhostname = a\n");
+  codes = test::codes_found(unused, "PF1001", "sup4");
+  CHECK(count(codes, "PF1901") == 2);
+
+  auto malformed = main_cf("# pflint: ignore=PF1001\nbad line\n# pflint: disable=banana\na = 1\n# pflint: disable=PF1001\n");
+  codes = test::codes_found(malformed, "PF1001", "sup5");
+  CHECK(count(codes, "PF1902") == 3);
+  CHECK(count(codes, "PF1001") == 1);
+}
