@@ -28,6 +28,15 @@ PFLINT_RULE(PF1008)
 PFLINT_RULE(PF1009)
 PFLINT_RULE(PF1901)
 PFLINT_RULE(PF1902)
+PFLINT_RULE(PF2003)
+PFLINT_RULE(PF2004)
+PFLINT_RULE(PF2005)
+PFLINT_RULE(PF2006)
+PFLINT_RULE(PF2007)
+PFLINT_RULE(PF2008)
+PFLINT_RULE(PF4001)
+PFLINT_RULE(PF4002)
+PFLINT_RULE(PF4003)
 #undef PFLINT_RULE
 
 namespace {
@@ -43,6 +52,15 @@ const lint::Rule catalog[] = {
     {&PF1009_info, &check_PF1009},
     {&PF1901_info, &check_PF1901},
     {&PF1902_info, &check_PF1902},
+    {&PF2003_info, &check_PF2003},
+    {&PF2004_info, &check_PF2004},
+    {&PF2005_info, &check_PF2005},
+    {&PF2006_info, &check_PF2006},
+    {&PF2007_info, &check_PF2007},
+    {&PF2008_info, &check_PF2008},
+    {&PF4001_info, &check_PF4001},
+    {&PF4002_info, &check_PF4002},
+    {&PF4003_info, &check_PF4003},
 };
 }  // namespace
 

@@ -4,6 +4,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 #include "expand/compare.hpp"
 #include "params/host.hpp"
 #include "params/params.hpp"
@@ -91,6 +93,35 @@ std::string Model::expanded(std::string_view name, const config::MasterEntry* se
   if (first == std::string::npos) return {};
   const auto last = s.find_last_not_of(" \t\r\n\v\f");
   return s.substr(first, last - first + 1);
+}
+
+syntax::Span value_span(const Origin& origin, std::uint32_t begin, std::uint32_t end) {
+  if (!origin.file) return {};
+  const syntax::LogicalText text = syntax::logical_text(*origin.file, origin.value_span);
+  if (text.text.empty()) return syntax::Span{origin.value_span.begin, origin.value_span.begin};
+  const auto clamp = [&](std::uint32_t i) { return std::min<std::uint32_t>(i, static_cast<std::uint32_t>(text.text.size())); };
+  const std::uint32_t b = text.file_offset(clamp(begin));
+  // The end maps through its last byte, so a span never swallows a line break.
+  const std::uint32_t e = end > begin ? text.file_offset(clamp(end) - 1) + 1 : b;
+  return syntax::Span{b, e};
+}
+
+std::vector<Setting> Model::settings() const {
+  std::vector<Setting> out;
+  const syntax::SourceFile* main_file = files_->main_file ? &files_->main_file->source : nullptr;
+  const syntax::SourceFile* master_file = files_->master_file ? &files_->master_file->source : nullptr;
+  for (const config::MainEntry& e : files_->main.entries()) {
+    out.push_back(Setting{e.name, e.value, Origin{OriginKind::main_cf, main_file, e.name_span, e.value_span, e.line, nullptr},
+                          files_->main.find(e.name) == &e});
+  }
+  for (const config::MasterEntry& entry : files_->master.entries()) {
+    for (const config::OverrideSetting& o : entry.overrides) {
+      out.push_back(Setting{o.name, o.value,
+                            Origin{OriginKind::master_override, master_file, o.name_span, o.value_span, o.line, &entry},
+                            entry.find_override(o.name) == &o});
+    }
+  }
+  return out;
 }
 
 std::vector<const config::MasterEntry*> Model::client_services() const {

@@ -40,6 +40,18 @@ struct Origin {
   [[nodiscard]] std::string describe() const;
 };
 
+// value_span - the file bytes of value[begin, end) of a setting whose value
+// text was joined from the lines at origin.value_span (continuations dropped).
+syntax::Span value_span(const Origin& origin, std::uint32_t begin, std::uint32_t end);
+
+// An explicit setting: a main.cf line or a master.cf -o option.
+struct Setting {
+  std::string_view name;
+  std::string_view value;  // as Postfix stores it, unexpanded
+  Origin origin;
+  bool effective = true;   // false when a later line (or -o) of the same scope overrides it
+};
+
 struct Value {
   std::string raw;   // unexpanded text
   Origin origin;
@@ -68,6 +80,10 @@ class Model {
   [[nodiscard]] std::string expanded(std::string_view name, const config::MasterEntry* service = nullptr) const;
   // expand - expand arbitrary text in the scope of `service`.
   [[nodiscard]] expand::Result expand(std::string_view text, const config::MasterEntry* service = nullptr) const;
+
+  // settings - every explicit setting: main.cf lines (all of them, also
+  // overridden ones) then each master.cf entry's -o options, in file order.
+  [[nodiscard]] std::vector<Setting> settings() const;
 
   // client_services - master.cf entries whose command is smtp or lmtp.
   [[nodiscard]] std::vector<const config::MasterEntry*> client_services() const;

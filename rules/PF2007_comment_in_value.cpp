@@ -1,0 +1,65 @@
+// PF2007 comment-in-value — '#' after text in a list value, meant as a comment.
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+#include "params/params.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF2007_info;
+const lint::RuleInfo PF2007_info{
+    "PF2007", "comment-in-value", lint::Severity::warning,
+    "'#' after a value is not a comment", std::nullopt, std::nullopt,
+    R"md(## What it flags
+A list value (such as `mynetworks` or `smtpd_recipient_restrictions`) with a
+word that starts with `#` after other text — almost always an end-of-line
+comment.
+
+## Why it matters
+Postfix has no end-of-line comments: the `#` and what follows are part of the
+value. Address and domain lists stop at such a word and ignore the rest of
+the list with a warning (`#comment after other text is not allowed` in 3.8
+and later, `comment at end of line is not supported` before). For other
+parameters the text is used as data.
+
+## Problematic config
+```main.cf
+mynetworks = 127.0.0.0/8 # local only
+    192.0.2.0/24
+```
+
+## Correct config
+```main.cf
+# local only, plus the office network
+mynetworks = 127.0.0.0/8
+    192.0.2.0/24
+```
+
+## Exceptions
+Single-valued parameters are not checked (their `#` may be deliberate, e.g.
+in a banner text).
+
+## How to fix
+Move the comment to a line of its own that starts with `#`.
+)md"};
+
+void check_PF2007(lint::CheckContext& context) {
+  for (const model::Setting& s : context.model().settings()) {
+    const params::param_info* p = params::find_param(s.name);
+    if (!p || !p->is_list()) continue;
+    const std::string_view v = s.value;
+    for (std::size_t i = 1; i < v.size(); ++i) {
+      if (v[i] != '#') continue;
+      const char before = v[i - 1];
+      if (before != ' ' && before != '\t' && before != ',' && before != '\r') continue;
+      const auto begin = static_cast<std::uint32_t>(i);
+      context.report(s.origin.file, model::value_span(s.origin, begin, static_cast<std::uint32_t>(v.size())),
+                     fmt::format("\"{}\" is part of the value of {}, not a comment; Postfix ignores the rest of "
+                                 "the list from here",
+                                 v.substr(i), s.name));
+      break;
+    }
+  }
+}
+
+}  // namespace pflint::rules

@@ -1,0 +1,48 @@
+// PF2008 read-only-parameter — an assignment to a parameter Postfix sets itself.
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF2008_info;
+const lint::RuleInfo PF2008_info{
+    "PF2008", "read-only-parameter", lint::Severity::warning,
+    "process_name, process_id or service_name assigned in the configuration", std::nullopt, std::nullopt,
+    R"md(## What it flags
+A main.cf line or `-o` option that sets `process_name`, `process_id` or
+`service_name`.
+
+## Why it matters
+Postfix fills these in for each running program; a setting is ignored
+(postconf warns `read-only parameter assignment`). Whatever the line was
+meant to achieve does not happen.
+
+## Problematic config
+```main.cf
+service_name = relay
+```
+
+## Correct config
+```main.cf
+# use $service_name in values; it is set by Postfix for each service
+smtp_helo_name = $myhostname
+```
+
+## Exceptions
+None.
+
+## How to fix
+Remove the line; refer to the value as `$service_name` (etc.) where needed.
+)md"};
+
+void check_PF2008(lint::CheckContext& context) {
+  for (const model::Setting& s : context.model().settings()) {
+    if (s.name == "process_name" || s.name == "process_id" || s.name == "service_name") {
+      context.report(s.origin.file, s.origin.name_span,
+                     fmt::format("{} is set by Postfix for each program; this assignment is ignored", s.name));
+    }
+  }
+}
+
+}  // namespace pflint::rules

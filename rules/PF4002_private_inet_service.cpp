@@ -1,0 +1,54 @@
+// PF4002 private-inet-service — an inet service marked private.
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF4002_info;
+const lint::RuleInfo PF4002_info{
+    "PF4002", "private-inet-service", lint::Severity::error,
+    "an inet service with private = y or - (the default y)", std::nullopt, std::nullopt,
+    R"md(## What it flags
+A master.cf `inet` entry whose third field (private) is `y`, or `-`, which
+means `y`.
+
+## Why it matters
+A network service cannot be private: master(8) stops with `inet service
+cannot be private`. The stock master.cf always writes `n` for inet services
+for this reason; `-` is an easy slip when copying a `unix` line.
+
+## Problematic config
+```master.cf
+2525 inet - - y - - smtpd
+```
+
+## Correct config
+```master.cf
+2525 inet n - y - - smtpd
+```
+
+## Exceptions
+None.
+
+## How to fix
+Write `n` in the private field of every inet entry.
+)md"};
+
+void check_PF4002(lint::CheckContext& context) {
+  const auto& files = context.files();
+  if (!files.master_file) return;
+  for (const syntax::Service& service : files.master_file->tree.services) {
+    const syntax::SourceFile& src = files.master_file->source;
+    const std::string_view type = src.slice(service.fields[1]);
+    const std::string_view priv = src.slice(service.fields[2]);
+    if (type != "inet" || (priv != "y" && priv != "-")) continue;
+    auto& d = context.report(&src, service.fields[2],
+                             fmt::format("inet service {} cannot be private (private field \"{}\"{}); master(8) "
+                                         "will not start",
+                                         src.slice(service.fields[0]), priv, priv == "-" ? ", the default y" : ""));
+    d.fixes.push_back(lint::Fix{"Set the private field to n", {lint::Edit{&src, service.fields[2], "n"}}});
+  }
+}
+
+}  // namespace pflint::rules

@@ -1,0 +1,246 @@
+// NAME
+//   tls_rule_util — small helpers shared by the TLS rules (PF3xxx, PF5xxx).
+// DESCRIPTION
+//   Finding the explicit smtp_/lmtp_ settings a rule inspects, expanding them
+//   in their own scope, reporting at a TLS Provenance or table Location,
+//   reporting each place once although several client services share it,
+//   and building the edits of the fixes the rules offer.
+// SEE ALSO
+//   src/tls/*.hpp (the TLS model), src/lint/context.hpp.
+#pragma once
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "lint/context.hpp"
+#include "model/model.hpp"
+#include "tls/effective_policy.hpp"
+#include "tls/global_level.hpp"
+#include "tls/level.hpp"
+#include "tls/policy_table.hpp"
+#include "tls/provenance.hpp"
+#include "tls/tls_model.hpp"
+
+namespace pflint::rules::tlsr {
+
+inline char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+inline bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower_char(a[i]) != lower_char(b[i])) return false;
+  }
+  return true;
+}
+
+inline std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e + 1 - b));
+}
+
+// A token of a list value, with its offset in the value.
+struct Token {
+  std::string_view text;
+  std::uint32_t begin = 0;
+};
+
+// split - mystrtok() over `separators` (no empty tokens).
+inline std::vector<Token> split(std::string_view text, std::string_view separators) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    i = text.find_first_not_of(separators, i);
+    if (i == std::string_view::npos) break;
+    std::size_t e = text.find_first_of(separators, i);
+    if (e == std::string_view::npos) e = text.size();
+    out.push_back({text.substr(i, e - i), static_cast<std::uint32_t>(i)});
+    i = e;
+  }
+  return out;
+}
+
+inline constexpr std::string_view k_comma_sp = ", \t\r\n";
+inline constexpr std::string_view k_comma_sp_colon = ", \t\r\n:";
+
+// A client parameter setting: main.cf line or -o, with its expanded value.
+struct ClientSetting {
+  model::Setting setting;
+  std::string prefix;    // "smtp" or "lmtp"
+  std::string value;     // expanded, trimmed
+  bool literal = false;  // the raw text is the value (token offsets map into the file)
+};
+
+// client_settings - effective explicit settings named <smtp|lmtp>_<suffix>.
+inline std::vector<ClientSetting> client_settings(const model::Model& model, std::string_view suffix) {
+  std::vector<ClientSetting> out;
+  for (const model::Setting& s : model.settings()) {
+    if (!s.effective) continue;
+    std::string prefix;
+    for (const std::string_view p : {std::string_view("smtp"), std::string_view("lmtp")}) {
+      if (s.name.size() == p.size() + 1 + suffix.size() && s.name.starts_with(p) && s.name[p.size()] == '_' &&
+          s.name.substr(p.size() + 1) == suffix) {
+        prefix = std::string(p);
+      }
+    }
+    if (prefix.empty()) continue;
+    const expand::Result r = model.expand(s.value, s.origin.service);
+    if (!r.ok()) continue;
+    ClientSetting c{s, prefix, trim(r.value), false};
+    c.literal = trim(s.value) == c.value && s.value.find('$') == std::string_view::npos;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// token_span - the file bytes of a token of a literal setting's value (the
+// whole value otherwise).
+inline syntax::Span token_span(const ClientSetting& c, std::uint32_t begin, std::uint32_t size) {
+  if (!c.literal) return c.setting.origin.value_span.empty() ? c.setting.origin.name_span : c.setting.origin.value_span;
+  const std::string_view raw = c.setting.value;
+  const auto lead = static_cast<std::uint32_t>(raw.find_first_not_of(" \t\r\n") == std::string_view::npos
+                                                   ? 0
+                                                   : raw.find_first_not_of(" \t\r\n"));
+  return model::value_span(c.setting.origin, lead + begin, lead + begin + size);
+}
+
+// report_token - a finding at one token of a setting's value.
+inline lint::Diagnostic& report_token(lint::CheckContext& context, const ClientSetting& c, std::uint32_t begin,
+                                      std::uint32_t size, std::string message) {
+  return context.report(c.setting.origin.file, token_span(c, begin, size), std::move(message));
+}
+
+// shown - `name = value` as the user wrote it (with the expansion if different).
+inline std::string shown(const ClientSetting& c) {
+  if (c.literal) return fmt::format("{} = {}", c.setting.name, c.value);
+  return fmt::format("{} = {} (= \"{}\")", c.setting.name, trim(c.setting.value), c.value);
+}
+
+// report_location - a finding at a table position (file-less when unknown).
+inline lint::Diagnostic& report_location(lint::CheckContext& context, const tls::Location& where, std::string message) {
+  return context.report(where.file, where.span, std::move(message));
+}
+
+// report_provenance - a finding where a TLS setting came from.
+inline lint::Diagnostic& report_provenance(lint::CheckContext& context, const tls::Provenance& from,
+                                           std::string message) {
+  switch (from.kind) {
+    case tls::Provenance::Kind::parameter: return context.report_at(from.origin, std::move(message));
+    case tls::Provenance::Kind::table: return report_location(context, from.where, std::move(message));
+    case tls::Provenance::Kind::level: break;
+  }
+  return context.report(nullptr, {}, std::move(message));
+}
+
+// describe_setting - "smtp_tls_CAfile = x (main.cf:3)", "smtp_tls_CAfile (empty, default)".
+inline std::string describe_setting(const tls::Setting& s) {
+  const std::string where = s.from.describe();
+  if (s.value.empty()) return fmt::format("{} (empty, {})", s.from.parameter, where);
+  if (s.from.kind == tls::Provenance::Kind::table) return fmt::format("{}={} ({})", s.from.parameter, s.value, where);
+  return fmt::format("{} = {} ({})", s.from.parameter, s.value, where);
+}
+
+// Once - remembers the places already reported (several services share
+// main.cf settings and tables).
+class Once {
+ public:
+  bool first(const syntax::SourceFile* file, syntax::Span span, std::string_view extra = {}) {
+    return seen_.insert({file, span.begin, span.end, std::string(extra)}).second;
+  }
+  bool first(const tls::Provenance& p, std::string_view extra = {}) {
+    if (p.kind == tls::Provenance::Kind::table) return first(p.where.file, p.where.span, extra);
+    if (p.origin.file) return first(p.origin.file, p.origin.value_span.empty() ? p.origin.name_span : p.origin.value_span, extra);
+    return first(nullptr, syntax::Span{}, std::string(p.parameter) + "|" + std::string(extra));
+  }
+
+ private:
+  std::set<std::tuple<const syntax::SourceFile*, std::uint32_t, std::uint32_t, std::string>> seen_;
+};
+
+// each_policy - the no-destination policy of every service, then every
+// listed destination's policy, with the service they belong to.
+template <typename F>
+void each_policy(const tls::TlsModel& tls, F&& f) {
+  for (const tls::ServicePolicy& svc : tls.services()) {
+    f(svc, svc.policy);
+    for (const tls::EffectivePolicy& d : svc.destinations) f(svc, d);
+  }
+}
+
+// level_from - where the level of a policy comes from, in words.
+inline std::string level_from(const tls::ServicePolicy& svc, const tls::EffectivePolicy& p) {
+  if (p.from_table) {
+    return fmt::format("the policy table entry for \"{}\" ({})", p.matched_key.empty() ? p.destination : p.matched_key,
+                       p.level_setting.from.describe());
+  }
+  if (svc.global.from_compat_default) {
+    return fmt::format("{} (default may, selected by compatibility_level >= 3.11)", svc.global.parameter);
+  }
+  return fmt::format("{} = {} ({})", svc.global.parameter, svc.global.text, svc.global.origin.describe());
+}
+
+// for_whom - "mail to example.com via smtp/unix" or "every destination of smtp/unix".
+inline std::string for_whom(const tls::ServicePolicy& svc, const tls::EffectivePolicy& p) {
+  if (p.destination.empty()) return fmt::format("every destination of {} without its own policy", svc.name);
+  return fmt::format("mail to \"{}\" via {}", p.destination, svc.name);
+}
+
+// is_policy_table - a table listed in <prefix>_tls_policy_maps (not per-site).
+inline bool is_policy_table(const tls::PolicyTable& t) { return t.listed_in.parameter.ends_with("_tls_policy_maps"); }
+
+// line_edit_span - a whole main.cf logical line (from its first byte to the
+// end of its value, plus the newline) for deletion.
+inline syntax::Span line_delete_span(const model::Origin& o) {
+  const syntax::SourceFile& f = *o.file;
+  const syntax::Span first = f.line_span(o.line);
+  std::uint32_t end = std::max(o.value_span.end, o.name_span.end);
+  const std::string_view text = f.text();
+  while (end < text.size() && text[end] != '\n') ++end;
+  if (end < text.size()) ++end;
+  return {first.begin, end};
+}
+
+// setting_span - name..value of a main.cf line or a -o option.
+inline syntax::Span setting_span(const model::Origin& o) {
+  return {o.name_span.begin, std::max(o.name_span.end, o.value_span.end)};
+}
+
+// assignment - the text of `name = value` for the file kind of `o`.
+inline std::string assignment(const model::Origin& o, std::string_view name, std::string_view value) {
+  if (o.kind == model::OriginKind::master_override) return fmt::format("{}={}", name, value);
+  return fmt::format("{} = {}", name, value);
+}
+
+
+// scope_entry - the service whose view a setting belongs to: its -o service,
+// or for main.cf a stand-in entry with the right process name (main.cf
+// lmtp_* settings are read by lmtp(8), whose view global_tls_level needs).
+inline const config::MasterEntry* scope_entry(std::string_view prefix, const config::MasterEntry* service) {
+  if (service) return service;
+  if (prefix != "lmtp") return nullptr;
+  static const config::MasterEntry lmtp_stand_in = [] {
+    config::MasterEntry e;
+    e.fields = {"lmtp", "unix", "-", "-", "-", "-", "-", "lmtp"};
+    return e;
+  }();
+  return &lmtp_stand_in;
+}
+
+// obsolete_level - the level the obsolete booleans alone ask for, as
+// global_tls_level() derives it when <prefix>_tls_security_level is empty.
+inline tls::Level obsolete_level(const model::Model& model, const config::MasterEntry* scope, std::string_view prefix) {
+  const auto yes = [&](std::string_view suffix) {
+    return iequals(trim(model.expanded(fmt::format("{}_{}", prefix, suffix), scope)), "yes");
+  };
+  if (yes("enforce_tls")) return yes("tls_enforce_peername") ? tls::Level::verify : tls::Level::encrypt;
+  return yes("use_tls") ? tls::Level::may : tls::Level::none;
+}
+
+}  // namespace pflint::rules::tlsr
