@@ -50,7 +50,8 @@ struct GlobalLevel {
   // obsolete_ignored - obsolete parameters set (main.cf or -o) although the
   // level parameter is non-empty, explicitly or by the 3.11 default.
   std::vector<ObsoleteSetting> obsolete_ignored;
-  [[nodiscard]] bool derived() const { return !derived_from_obsolete.empty(); }
+  // derived - an obsolete parameter set in main.cf/master.cf decided the level.
+  [[nodiscard]] bool derived() const;
   // as_provenance - the origin as a Provenance for effective-policy items.
   [[nodiscard]] Provenance as_provenance() const;
 };

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "params/version.hpp"
+#include "syntax/tree.hpp"
 #include "tls/level.hpp"
 #include "tls/provenance.hpp"
 
@@ -57,6 +58,7 @@ enum class PolicyProblemKind : std::uint8_t {
 struct PolicyProblem {
   PolicyProblemKind kind;
   std::string message;     // Postfix's warning text after "<table>, next-hop destination \"d\": "
+                           // (a plain description where Postfix's own text would mislead)
   std::string attribute;   // lower-case attribute name, if any
   Location where;          // the token (file positions when known)
   bool defers = true;      // Postfix marks the destination invalid (4.7.5); false: warning only
@@ -89,6 +91,10 @@ struct ValueMap {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pieces;  // (value index, file offset), ascending
   [[nodiscard]] Location locate(std::uint32_t begin, std::uint32_t end) const;
 };
+
+// map_logical_text - a ValueMap of `text` from index `from` on (the value
+// part of a logical line, or a parameter value in main.cf/master.cf).
+ValueMap map_logical_text(const syntax::LogicalText& text, std::uint32_t from, const syntax::SourceFile* file);
 
 // parse_policy - tls_policy_lookup_one() on one table value, for `version`.
 // Unlike Postfix, it does not stop at the first problem.
@@ -133,6 +139,7 @@ struct PolicyTable {
   std::string type;          // "texthash", "inline", "mysql", … (after proxy: when proxied)
   std::string name;          // the part after "type:"
   bool proxied = false;      // listed as proxy:type:name
+  bool matches_any = false;  // static: answers every key with its one entry
   std::string source_path;   // file actually read (hash: without .db), if any
   TableStatus status = TableStatus::not_inspectable;
   std::string status_detail;  // e.g. "open /x: No such file or directory"

@@ -1,0 +1,95 @@
+// NAME
+//   global_level — global_tls_level() for one client service (see global_level.hpp).
+// SEE ALSO
+//   src/smtp/smtp_tls_policy.c (global_tls_level) in Postfix.
+#include "tls/global_level.hpp"
+
+#include <array>
+
+#include "tls/text.hpp"
+
+namespace pflint::tls {
+namespace {
+
+// obsolete_setting - the value and origin of <prefix>_<suffix>.
+ObsoleteSetting obsolete_setting(const model::Model& model, const config::MasterEntry* service,
+                                 std::string_view prefix, std::string_view suffix) {
+  ObsoleteSetting s;
+  s.name = std::string(prefix) + "_" + std::string(suffix);
+  s.value = model.expanded(s.name, service);
+  s.origin = model.raw(s.name, service).origin;
+  return s;
+}
+
+// mail_conf_bool - get_mail_conf_bool(): "yes" (any case) is true.
+bool mail_conf_bool(std::string_view value) { return iequals(value, "yes"); }
+
+constexpr std::array<std::string_view, 3> k_obsolete{"use_tls", "enforce_tls", "tls_enforce_peername"};
+
+// decide_by - record `s` as the parameter that decided the level.
+void decide_by(GlobalLevel& g, const ObsoleteSetting& s) {
+  g.parameter = s.name;
+  g.origin = s.origin;
+}
+
+}  // namespace
+
+std::string_view client_prefix(const config::MasterEntry* service) {
+  return service && service->process_name() == "lmtp" ? "lmtp" : "smtp";
+}
+
+bool GlobalLevel::derived() const {
+  for (const ObsoleteSetting& s : derived_from_obsolete) {
+    if (s.set()) return true;
+  }
+  return false;
+}
+
+Provenance GlobalLevel::as_provenance() const {
+  Provenance p;
+  p.kind = Provenance::Kind::parameter;
+  p.parameter = parameter;
+  p.origin = origin;
+  return p;
+}
+
+GlobalLevel global_tls_level(const model::Model& model, const config::MasterEntry* service) {
+  const std::string_view prefix = client_prefix(service);
+  const std::string level_param = std::string(prefix) + "_tls_security_level";
+  GlobalLevel g;
+  const std::string text = model.expanded(level_param, service);
+  if (!text.empty()) {
+    g.level = parse_level(text);
+    g.text = text;
+    g.parameter = level_param;
+    g.origin = model.raw(level_param, service).origin;
+    g.from_compat_default = g.origin.kind == model::OriginKind::built_in;
+    for (const std::string_view suffix : k_obsolete) {
+      ObsoleteSetting s = obsolete_setting(model, service, prefix, suffix);
+      if (s.set()) g.obsolete_ignored.push_back(std::move(s));
+    }
+    return g;
+  }
+  // Empty level: the pre-2.3 booleans decide, in Postfix's order.
+  g.parameter = level_param;
+  g.origin = model.raw(level_param, service).origin;
+  ObsoleteSetting enforce = obsolete_setting(model, service, prefix, "enforce_tls");
+  const bool enforce_yes = mail_conf_bool(enforce.value);
+  if (enforce.set()) decide_by(g, enforce);
+  g.derived_from_obsolete.push_back(std::move(enforce));
+  if (enforce_yes) {
+    ObsoleteSetting peer = obsolete_setting(model, service, prefix, "tls_enforce_peername");
+    g.level = mail_conf_bool(peer.value) ? Level::verify : Level::encrypt;
+    if (peer.set()) decide_by(g, peer);
+    g.derived_from_obsolete.push_back(std::move(peer));
+  } else {
+    ObsoleteSetting use = obsolete_setting(model, service, prefix, "use_tls");
+    g.level = mail_conf_bool(use.value) ? Level::may : Level::none;
+    if (use.set()) decide_by(g, use);
+    g.derived_from_obsolete.push_back(std::move(use));
+  }
+  g.text = std::string(level_name(g.level));
+  return g;
+}
+
+}  // namespace pflint::tls

@@ -1,0 +1,150 @@
+// NAME
+//   tls_model — build the TLS model of a configuration (see tls_model.hpp).
+// DESCRIPTION
+//   Map lists are expanded like any parameter, except that
+//   $config_directory is the directory being read (as `postfix -c DIR`
+//   sets it), so tables named ${config_directory}/x are found in a copy of
+//   /etc/postfix too.
+#include "tls/tls_model.hpp"
+
+#include <map>
+#include <set>
+
+#include "expand/evaluate.hpp"
+#include "syntax/tree.hpp"
+
+namespace pflint::tls {
+namespace {
+
+// expanded_list - the value of `name` for `service`, $config_directory = the directory read.
+std::string expanded_list(const model::Model& model, const std::string& name, const config::MasterEntry* service) {
+  const model::Value v = model.raw(name, service);
+  if (!v.defined()) return {};
+  const std::string& dir = model.files().dir;
+  const expand::Lookup lookup = [&](std::string_view n, expand::LookupMode) -> std::optional<std::string> {
+    if (n == "config_directory" && !dir.empty()) return dir;
+    model::Value r = model.raw(n, service);
+    if (!r.defined()) return std::nullopt;
+    return std::move(r.raw);
+  };
+  expand::EvalOptions options;
+  options.allow_functions = model.version() >= params::Version{3, 11, 0};
+  options.allow_level_ops = model.version() >= params::Version{3, 6, 0};
+  const expand::Result r = expand::expand(v.raw, lookup, options);
+  if (!r.ok()) return {};
+  const auto first = r.value.find_first_not_of(" \t\r\n\v\f");
+  if (first == std::string::npos) return {};
+  return r.value.substr(first, r.value.find_last_not_of(" \t\r\n\v\f") - first + 1);
+}
+
+Setting list_setting(const model::Model& model, const std::string& name, const config::MasterEntry* service) {
+  Setting s;
+  s.value = expanded_list(model, name, service);
+  s.from.kind = Provenance::Kind::parameter;
+  s.from.parameter = name;
+  s.from.origin = model.raw(name, service).origin;
+  return s;
+}
+
+// literal_map - where the list text lies in main.cf/master.cf, if it is
+// written there literally (no $name).
+ValueMap literal_map(const model::Model& model, const Setting& s, const config::MasterEntry* service) {
+  const model::Origin& o = s.from.origin;
+  if (!o.file || (o.kind != model::OriginKind::main_cf && o.kind != model::OriginKind::master_override)) return {};
+  if (model.raw(s.from.parameter, service).raw.find('$') != std::string::npos) return {};
+  const syntax::LogicalText lt = syntax::logical_text(*o.file, o.value_span);
+  const std::size_t at = lt.text.find(s.value);
+  if (s.value.empty() || at == std::string::npos) return {};
+  return map_logical_text(lt, static_cast<std::uint32_t>(at), o.file);
+}
+
+class Builder {
+ public:
+  Builder(const model::Model& model, std::deque<PolicyTable>& tables) : model_(model), tables_(tables) {}
+
+  // tables_of - read (once per spec and place) the maps listed in `s`.
+  std::vector<const PolicyTable*> tables_of(const Setting& s, const config::MasterEntry* service) {
+    std::vector<const PolicyTable*> out;
+    if (s.value.empty()) return out;
+    ReadOptions options;
+    options.version = model_.version();
+    options.list_map = literal_map(model_, s, service);
+    for (const MapRef& ref : split_maps(s.value)) {
+      const std::string key = ref.spec + '\x01' + s.from.describe();
+      auto it = cache_.find(key);
+      if (it == cache_.end()) {
+        PolicyTable& t = tables_.emplace_back(read_table(ref, options));
+        t.listed_in = s.from;
+        it = cache_.emplace(key, &t).first;
+      }
+      out.push_back(it->second);
+    }
+    return out;
+  }
+
+  ServicePolicy service(const config::MasterEntry* entry) {
+    ServicePolicy s;
+    s.entry = entry;
+    s.prefix = std::string(client_prefix(entry));
+    s.name = entry ? entry->name() : s.prefix;
+    s.global = global_tls_level(model_, entry);
+    s.policy_maps = list_setting(model_, s.parameter("tls_policy_maps"), entry);
+    s.per_site = list_setting(model_, s.parameter("tls_per_site"), entry);
+    s.per_site_ignored = !s.policy_maps.value.empty() && !s.per_site.value.empty();
+    s.policy_tables = tables_of(s.policy_maps, entry);
+    s.per_site_tables = tables_of(s.per_site, entry);
+    s.policy = effective_policy(model_, s, std::nullopt);
+    add_destinations(s);
+    return s;
+  }
+
+ private:
+  // add_destinations - every key of the tables in use (static: as "*").
+  void add_destinations(ServicePolicy& s) {
+    const auto& in_use = s.policy_maps.value.empty() ? s.per_site_tables : s.policy_tables;
+    std::set<std::string> seen;
+    for (const PolicyTable* t : in_use) {
+      if (!t->evaluable()) continue;
+      for (const TableEntry& e : t->entries) {
+        if (e.duplicate || !seen.insert(e.folded).second) continue;
+        s.destinations.push_back(effective_policy(model_, s, e.key));
+      }
+    }
+  }
+
+  const model::Model& model_;
+  std::deque<PolicyTable>& tables_;
+  std::map<std::string, const PolicyTable*> cache_;
+};
+
+}  // namespace
+
+const EffectivePolicy* ServicePolicy::find_destination(std::string_view key) const {
+  for (const EffectivePolicy& p : destinations) {
+    if (p.destination == key) return &p;
+  }
+  return nullptr;
+}
+
+const ServicePolicy* TlsModel::find_service(std::string_view name) const {
+  for (const ServicePolicy& s : services_) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+EffectivePolicy TlsModel::resolve(const ServicePolicy& service, std::string_view destination) const {
+  return effective_policy(*model_, service, destination);
+}
+
+TlsModel build_tls_model(const model::Model& model) {
+  TlsModel m;
+  m.model_ = &model;
+  Builder builder(model, m.tables_);
+  std::vector<const config::MasterEntry*> entries = model.client_services();
+  if (entries.empty()) entries.push_back(nullptr);
+  for (const config::MasterEntry* e : entries) m.services_.push_back(builder.service(e));
+  return m;
+}
+
+}  // namespace pflint::tls
