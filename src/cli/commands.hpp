@@ -25,6 +25,9 @@ struct ParseOptions {
 void add_parse_command(CLI::App& app, ParseOptions& options);
 int run_parse(const ParseOptions& options);
 
+// run_postconf - `pflint postconf ARGS`: argv[first..] are postconf's arguments.
+int run_postconf(int argc, char** argv, int first);
+
 // --postfix-version (or $PFLINT_POSTFIX_VERSION) and --compatibility-level,
 // shared by the commands that build a config model.
 struct VersionOptions {

@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstring>
+
 #include "cli/commands.hpp"
 
 #ifndef PFLINT_VERSION
@@ -12,6 +14,8 @@
 
 int main(int argc, char** argv) {
   using namespace pflint::cli;
+  // postconf keeps postconf(1)'s own getopt-style flags: dispatch before CLI11.
+  if (argc >= 2 && std::strcmp(argv[1], "postconf") == 0) return run_postconf(argc, argv, 2);
   CLI::App app{"pflint — reads Postfix main.cf and master.cf exactly as Postfix does, and tells the truth about them.",
                "pflint"};
   app.set_version_flag("-V,--version", std::string("pflint ") + PFLINT_VERSION);

@@ -1,0 +1,164 @@
+// NAME
+//   dbms — pcf_register_dbms_parameters() (see dbms.hpp).
+#include "postconf/dbms.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "expand/list.hpp"
+#include "postconf/diag.hpp"
+#include "postconf/session.hpp"
+
+namespace pflint::postconf {
+
+namespace {
+
+// The client parameter names of each database type (cfg_get_* names of
+// dict_<type>.c, plus "domain" and the legacy SQL query names).
+constexpr std::string_view k_ldap[] = {
+    "bind", "bind_dn", "bind_pw", "cache", "cache_expiry", "cache_size", "chase_referrals", "debuglevel",
+    "dereference", "domain", "expansion_limit", "leaf_result_attribute", "query_filter", "recursion_limit",
+    "result_attribute", "result_filter", "sasl_authz_id", "sasl_mechs", "sasl_minssf", "sasl_realm", "scope",
+    "search_base", "server_host", "server_port", "size_limit", "special_result_attribute", "start_tls",
+    "terminal_result_attribute", "timeout", "tls_ca_cert_dir", "tls_ca_cert_file", "tls_cert",
+    "tls_cipher_suite", "tls_key", "tls_random_file", "tls_require_cert", "version"};
+constexpr std::string_view k_mysql[] = {
+    "additional_conditions", "dbname", "domain", "expansion_limit", "hosts", "idle_interval", "option_file",
+    "option_group", "password", "query", "require_result_set", "result_format", "retry_interval",
+    "select_field", "select_function", "table", "tls_CAfile", "tls_CApath", "tls_cert_file", "tls_ciphers",
+    "tls_key_file", "tls_verify_cert", "user", "where_field"};
+constexpr std::string_view k_pgsql[] = {
+    "additional_conditions", "dbname", "domain", "encoding", "expansion_limit", "hosts", "idle_interval",
+    "password", "query", "result_format", "retry_interval", "select_field", "select_function", "table",
+    "user", "where_field"};
+constexpr std::string_view k_sqlite[] = {"additional_conditions", "dbpath", "domain", "expansion_limit",
+                                         "query", "result_format", "select_field", "table", "where_field"};
+constexpr std::string_view k_memcache[] = {"backup", "data_size_limit", "domain", "flags", "key_format",
+                                           "line_size_limit", "max_try", "memcache", "retry_pause",
+                                           "timeout", "ttl"};
+
+enum class DbClass { client, regex };
+struct DbInfo {
+  std::string_view type;
+  DbClass cls;
+  std::span<const std::string_view> suffixes;
+};
+constexpr DbInfo k_db_info[] = {
+    {"ldap", DbClass::client, k_ldap},       {"mysql", DbClass::client, k_mysql},
+    {"pgsql", DbClass::client, k_pgsql},     {"sqlite", DbClass::client, k_sqlite},
+    {"memcache", DbClass::client, k_memcache}, {"regexp", DbClass::regex, {}},
+    {"pcre", DbClass::regex, {}},
+};
+
+const DbInfo* find_db(std::string_view type) {
+  for (const DbInfo& d : k_db_info)
+    if (d.type == type) return &d;
+  return nullptr;
+}
+
+// check_dbms_client - pcf_check_dbms_client(): read a client file once.
+void check_dbms_client(const DbInfo& db, std::string_view file) {
+  static std::unordered_set<std::string> visited;
+  std::string spec = std::string(db.type) + ":" + std::string(file);
+  if (!visited.insert(spec).second) return;
+  const std::string path(file);
+  std::string error;
+  struct stat st {};
+  const std::optional<std::string> data = read_whole_file(path, &error);
+  if (!data) {
+    if (error != std::strerror(EACCES))
+      warn("open \"" + std::string(db.type) + "\" configuration \"" + path + "\": " + error);
+    return;
+  }
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    warn("open \"" + std::string(db.type) + "\" configuration \"" + path + "\": not a regular file");
+    return;
+  }
+  Dict dict;
+  LogicalLines lines(*data, path);
+  std::string text;
+  std::uint32_t line = 0;
+  NameValue nv;
+  while (lines.next(text, line)) {
+    if (const char* err = split_nameval(text, nv))
+      fatal(path + ", line " + std::to_string(line) + ": " + err + ": \"" + text + "\"");
+    if (const std::string* old = dict.get(nv.name); old && *old != nv.value)
+      warn(path + ", line " + std::to_string(line) + ": overriding earlier entry: " + std::string(nv.name) + "=" +
+           *old);
+    dict.put(nv.name, nv.value);
+  }
+  for (std::string_view s : db.suffixes) dict.erase(s);
+  for (const Dict::Entry& e : dict.entries())
+    if (!e.deleted) warn(spec + ": unused parameter: " + e.name + "=" + e.value);
+}
+
+void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEntry* scope, bool recurse);
+
+void brace_warning(Session& s, MasterEntry* scope, const std::string& err) {
+  if (scope != nullptr)
+    warn("master.cf:" + scope->name_space + ": " + err);
+  else
+    warn("main.cf: " + err);
+}
+
+void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEntry* scope, bool recurse) {
+  for (const expand::ListElement& e : expand::split_list(text, expand::k_list_separators, true)) {
+    std::string_view token = e.text;
+    if (token[0] == '{') {
+      expand::Unwrapped u = expand::extpar(token, false);
+      if (u.error) brace_warning(s, scope, *u.error);
+      if (recurse) dbms_helper(s, u.text, flag, scope, recurse);
+      continue;
+    }
+    std::string_view type = token;
+    std::string_view prefix;
+    bool has_prefix = false;
+    while (true) {
+      const auto colon = type.find(':');
+      if (colon == std::string_view::npos) {
+        has_prefix = false;
+        break;
+      }
+      prefix = type.substr(colon + 1);
+      type = type.substr(0, colon);
+      has_prefix = true;
+      if (type != "proxy") break;
+      type = prefix;
+    }
+    if (!has_prefix) continue;
+    if (!prefix.empty() && prefix[0] == '/') {
+      if (const DbInfo* db = find_db(type); db && db->cls == DbClass::client) check_dbms_client(*db, prefix);
+      continue;
+    }
+    if (!prefix.empty() && prefix[0] == '.') continue;
+    const DbInfo* db = find_db(type);
+    if (!prefix.empty() && prefix[0] == '{') {
+      expand::Unwrapped u = expand::extpar(prefix, false);
+      if (u.error) brace_warning(s, scope, *u.error);
+      const bool next = db != nullptr && db->cls == DbClass::regex ? false : recurse;
+      dbms_helper(s, u.text, flag, scope, next);
+      continue;
+    }
+    if (db != nullptr && db->cls == DbClass::client) {
+      std::string candidate;
+      for (std::string_view suffix : db->suffixes) {
+        candidate.assign(prefix).append("_").append(suffix);
+        flag(s, candidate, k_dbms | k_user, scope);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void register_dbms_parameters(Session& session, std::string_view value, FlagParameter flag, MasterEntry* scope) {
+  const std::string expanded = session.expand_value(LookupMode{}, value, scope);
+  dbms_helper(session, expanded, flag, scope, true);
+}
+
+}  // namespace pflint::postconf

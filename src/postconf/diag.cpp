@@ -1,0 +1,41 @@
+// NAME
+//   diag — stdout buffer, warnings and fatal errors (see diag.hpp).
+#include "postconf/diag.hpp"
+
+#include <cstdio>
+
+namespace pflint::postconf {
+
+namespace {
+constexpr std::string_view k_program = "pflint";
+
+void write_err(std::string_view kind, std::string_view text) {
+  std::string line;
+  line.reserve(k_program.size() + kind.size() + text.size() + 4);
+  line.append(k_program).append(": ").append(kind).append(": ").append(text).push_back('\n');
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+}  // namespace
+
+std::string& out() {
+  static std::string buffer;
+  return buffer;
+}
+
+void flush_out() {
+  std::string& b = out();
+  if (!b.empty()) std::fwrite(b.data(), 1, b.size(), stdout);
+  std::fflush(stdout);
+  b.clear();
+}
+
+void warn(std::string_view text) { write_err("warning", text); }
+
+void fatal(std::string text) { throw Fatal{std::move(text)}; }
+
+void print_fatal(std::string_view text) {
+  flush_out();
+  write_err("fatal", text);
+}
+
+}  // namespace pflint::postconf

@@ -1,0 +1,61 @@
+// NAME
+//   show_main — print main.cf parameters (postconf, -n, -d, -x, -h, -H, -f).
+// DESCRIPTION
+//   pcf_show_parameters(): without names, every name in the table in strcmp
+//   order (built-in, service-defined and valid user-defined names; legacy
+//   names only when set); with names, those in argument order. -n prints
+//   only names that main.cf (or -o) sets, -d only defaults; -x expands
+//   $name (except "raw" parameters); -h drops "name = ", -H prints names.
+// DIAGNOSTICS
+//   "NAME: unknown parameter" for a name postconf does not know.
+// SEE ALSO
+//   src/postconf/postconf_main.c (pcf_show_parameters) in Postfix.
+#include "postconf/views.hpp"
+
+#include "postconf/diag.hpp"
+#include "postconf/print_line.hpp"
+
+namespace pflint::postconf {
+
+namespace {
+
+// print_parameter - pcf_print_parameter().
+void print_parameter(Session& s, std::string_view name, ParamNode* node) {
+  const Options& o = s.options;
+  const LookupMode mode{o.defaults, o.non_default};
+  const std::string* value = s.lookup_value(mode, name, nullptr, node);
+  if (value == nullptr) return;
+  std::string& sink = out();
+  if (o.hide_value) {
+    print_line(sink, o.fold, name);
+    return;
+  }
+  std::string expanded;
+  std::string_view text = *value;
+  if (o.expand && (node->flags & k_raw) == 0) {
+    expanded = s.expand_value(mode, *value, nullptr);
+    text = expanded;
+  }
+  if (o.hide_name)
+    print_line(sink, o.fold, text);
+  else
+    print_name_value(sink, o.fold, name, text);
+}
+
+}  // namespace
+
+void show_parameters(Session& s) {
+  if (s.options.args.empty()) {
+    for (const auto& [name, node] : s.sorted_names())
+      if (node->flags & k_class_mask) print_parameter(s, name, node);
+    return;
+  }
+  for (const std::string& name : s.options.args) {
+    if (ParamNode* node = s.find(name))
+      print_parameter(s, name, node);
+    else
+      warn(name + ": unknown parameter");
+  }
+}
+
+}  // namespace pflint::postconf
