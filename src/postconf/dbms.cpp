@@ -99,7 +99,7 @@ void check_dbms_client(const DbInfo& db, std::string_view file) {
 
 void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEntry* scope, bool recurse);
 
-void brace_warning(Session& s, MasterEntry* scope, const std::string& err) {
+void brace_warning(MasterEntry* scope, const std::string& err) {
   if (scope != nullptr)
     warn("master.cf:" + scope->name_space + ": " + err);
   else
@@ -111,7 +111,7 @@ void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEn
     std::string_view token = e.text;
     if (token[0] == '{') {
       expand::Unwrapped u = expand::extpar(token, false);
-      if (u.error) brace_warning(s, scope, *u.error);
+      if (u.error) brace_warning(scope, *u.error);
       if (recurse) dbms_helper(s, u.text, flag, scope, recurse);
       continue;
     }
@@ -139,7 +139,7 @@ void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEn
     const DbInfo* db = find_db(type);
     if (!prefix.empty() && prefix[0] == '{') {
       expand::Unwrapped u = expand::extpar(prefix, false);
-      if (u.error) brace_warning(s, scope, *u.error);
+      if (u.error) brace_warning(scope, *u.error);
       const bool next = db != nullptr && db->cls == DbClass::regex ? false : recurse;
       dbms_helper(s, u.text, flag, scope, next);
       continue;
