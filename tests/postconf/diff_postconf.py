@@ -1,0 +1,718 @@
+#!/usr/bin/env python3
+"""Differential test harness: `pflint postconf ARGS` against the real `postconf ARGS`.
+
+For one case the harness copies a configuration directory into two temporary
+directories of equal path length (one per program, so edits can be compared),
+back-dates every file's mtime by one hour (Postfix re-reads a file whose mtime
+is within about a second of "now", sleeping and repeating its warnings), runs
+
+    /usr/sbin/postconf ARGS           in copy "a"
+    PFLINT postconf ARGS              in copy "b"
+
+and compares:
+  * stdout, byte for byte, after replacing each copy's path with $DIR and each
+    child's process id with <PID> (`process_id = N` is the process's own pid);
+  * stderr as a set of lines, after removing the program-name prefix
+    (`postconf: ` / `pflint: ` / `pflint postconf: `) and replacing the path
+    and pid; duplicates are dropped (postconf can repeat warnings) and the
+    order is ignored (postconf prints some warnings in hash order);
+  * the exit status;
+  * the files left in the copy (names, bytes and permission bits), so every
+    edit mode (-e, -X, -#, -M#, -MX, -Me, -F/-P with =, -PX) is checked and a
+    read-only mode that writes anything is caught. The lines that `postconf -e`
+    appends to the end of main.cf come out in hash order, so when both edited
+    files agree up to a point and the rest are the same lines in another order,
+    that counts as equal.
+
+ARGS: unless the argument list contains the token @DIR@ (replaced by the
+copy's path) or the case asks for [nodir], `-c <copy>` is put in front.
+Each process runs with its copy as the working directory, so `-c .` works too.
+
+Library use:
+    import diff_postconf as dp
+    res = dp.run_case(pflint_cmd=["build/dev/src/cli/pflint", "postconf"],
+                      files={"main.cf": b"myhostname = x\\n", "master.cf": dp.STOCK},
+                      args=["-n"])
+    print(res.ok, res.report())
+
+Command line (see tests/postconf/README.md):
+    diff_postconf.py --pflint PFLINT --cases tests/postconf/cases
+    diff_postconf.py --pflint PFLINT --corpus ../shared/corpus
+    diff_postconf.py --pflint PFLINT --dir CONFIGDIR -- -n -x
+    diff_postconf.py --self-test [--cases DIR] [--corpus DIR]
+    diff_postconf.py --show CASEFILE      (print what the real postconf does)
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import difflib
+import os
+import re
+import shlex
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+POSTCONF = "/usr/sbin/postconf"
+STOCK_MASTER = "/usr/share/postfix/master.cf.dist"
+PROC_TIMEOUT = 30  # seconds for one process
+BACKDATE = 3600  # seconds
+RETRIES = 10  # extra real runs when only stderr/files differ (hash-order output)
+RETRY_SECONDS = 8  # ... within this many seconds (a fatal postconf run sleeps 1 s)
+
+
+class _Stock:
+    """Marker: use Debian's stock master.cf."""
+
+    def __repr__(self) -> str:
+        return "STOCK"
+
+
+STOCK = _Stock()
+
+# Program-name prefixes to strip from stderr lines.
+_PREFIX_RE = re.compile(rb"^(?:\S*/)?(?:postconf|pflint)(?: postconf)?: ")
+
+
+@dataclass
+class Outcome:
+    """What one program did."""
+
+    argv: list[str]
+    stdout: bytes = b""
+    stderr: bytes = b""
+    rc: int | None = None
+    files: dict[str, tuple[int, bytes]] = field(default_factory=dict)  # name -> (mode, bytes)
+    error: str = ""  # harness-level problem (e.g. timeout, exec failure)
+    seconds: float = 0.0
+
+
+@dataclass
+class Result:
+    name: str
+    args: list[str]
+    real: Outcome
+    cand: Outcome
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def report(self) -> str:
+        """Readable description of the mismatches (empty when ok)."""
+        if self.ok:
+            return ""
+        head = f"  args: postconf {shlex.join(self.args)}\n"
+        return head + "\n".join(self.problems)
+
+
+# ---------------------------------------------------------------------------
+# Running one side
+
+
+def _write_tree(root: Path, files: dict[str, object], modes: dict[str, int]) -> None:
+    root.mkdir()
+    for name, content in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if content is STOCK:
+            shutil.copyfile(STOCK_MASTER, p)
+        elif isinstance(content, (bytes, bytearray)):
+            p.write_bytes(bytes(content))
+        elif isinstance(content, str):
+            p.write_bytes(content.encode())
+        else:
+            raise TypeError(f"bad content for {name}: {type(content)}")
+        os.chmod(p, modes.get(name, 0o644))
+    past = time.time() - BACKDATE
+    for dirpath, _dirs, fnames in os.walk(root):
+        for f in fnames:
+            os.utime(os.path.join(dirpath, f), (past, past))
+
+
+def _snapshot(root: Path) -> dict[str, tuple[int, bytes]]:
+    snap = {}
+    for dirpath, _dirs, fnames in os.walk(root):
+        for f in fnames:
+            full = os.path.join(dirpath, f)
+            rel = os.path.relpath(full, root)
+            st = os.lstat(full)
+            if stat.S_ISREG(st.st_mode):
+                with open(full, "rb") as fh:
+                    data = fh.read()
+            else:
+                data = b"<not a regular file>"
+            snap[rel] = (stat.S_IMODE(st.st_mode), data)
+    return snap
+
+
+def _subst(args: list[str], d: str) -> list[str]:
+    return [a.replace("@DIR@", d) for a in args]
+
+
+def _run_side(prefix: list[str], args: list[str], root: Path, env_extra: dict[str, str],
+              add_dir: bool) -> Outcome:
+    d = str(root)
+    argv = list(prefix)
+    if add_dir and not any("@DIR@" in a for a in args):
+        argv += ["-c", d]
+    argv += _subst(args, d)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAIL_CONFIG", "MAIL_VERBOSE", "MAIL_DEBUG")}
+    env.update({k: v.replace("@DIR@", d) for k, v in env_extra.items()})
+    out = Outcome(argv=argv)
+    t0 = time.monotonic()
+    # The real postconf puts argv[0] into its messages, including inside the
+    # usage text ("usage: postconf [-a ...]"), so run it as "postconf".
+    exe = argv[0]
+    if exe == POSTCONF:
+        argv[0] = "postconf"
+    try:
+        p = subprocess.Popen(argv, executable=exe, cwd=d, env=env, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as e:
+        out.error = f"cannot run {exe}: {e}"
+        out.files = _snapshot(root)
+        return out
+    try:
+        so, se = p.communicate(timeout=PROC_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        so, se = p.communicate()
+        out.error = f"timed out after {PROC_TIMEOUT}s"
+    out.seconds = time.monotonic() - t0
+    out.rc = p.returncode
+    pid = str(p.pid).encode()
+    dd = d.encode()
+
+    def norm(b: bytes) -> bytes:
+        # The process id shows up as `process_id = N` and inside expanded
+        # values ($process_id in debugger_command with -x). A config number
+        # that happens to equal the pid would also be replaced; with pids in
+        # the millions that is rare enough to accept.
+        b = b.replace(dd, b"$DIR")
+        return re.sub(rb"(?<![0-9])" + pid + rb"(?![0-9])", b"<PID>", b)
+
+    out.stdout = norm(so)
+    out.stderr = norm(se)
+    out.files = {k: (m, v.replace(dd, b"$DIR")) for k, (m, v) in _snapshot(root).items()}
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Comparing
+
+
+def stderr_set(b: bytes) -> set[bytes]:
+    lines = set()
+    for line in b.split(b"\n"):
+        if not line:
+            continue
+        lines.add(_PREFIX_RE.sub(b"", line, count=1))
+    return lines
+
+
+def _show(b: bytes) -> str:
+    return b.decode("utf-8", "backslashreplace")
+
+
+def _text_diff(a: bytes, b: bytes, la: str, lb: str, limit: int = 60) -> str:
+    al = [_show(x) for x in a.split(b"\n")]
+    bl = [_show(x) for x in b.split(b"\n")]
+    # make CR and trailing blanks visible
+    al = [x.replace("\r", "^M") + ("$" if x != x.rstrip() else "") for x in al]
+    bl = [x.replace("\r", "^M") + ("$" if x != x.rstrip() else "") for x in bl]
+    d = list(difflib.unified_diff(al, bl, la, lb, lineterm="", n=2))
+    if len(d) > limit:
+        d = d[:limit] + [f"... ({len(d) - limit} more diff lines)"]
+    return "\n".join("    " + x for x in d)
+
+
+def _appended_equal(a: bytes, b: bytes) -> bool:
+    """Equal up to a common prefix, with the remaining lines equal as a multiset
+    (postconf -e appends new parameters in hash order)."""
+    al, bl = a.split(b"\n"), b.split(b"\n")
+    i = 0
+    while i < min(len(al), len(bl)) and al[i] == bl[i]:
+        i += 1
+    return sorted(al[i:]) == sorted(bl[i:])
+
+
+def _is_main_edit(args: list[str]) -> bool:
+    flags = "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
+    if "e" in flags:
+        return True
+    # implicit -e: a name=value argument without any master.cf mode
+    if not any(c in flags for c in "MFPX#dno"):
+        return any("=" in a and not a.startswith("-") for a in args)
+    return False
+
+
+def _has_pid(*outs: Outcome) -> bool:
+    return any(b"<PID>" in o.stdout or b"<PID>" in o.stderr for o in outs)
+
+
+def compare(name: str, args: list[str], real: Outcome, cand: Outcome) -> Result:
+    res = Result(name=name, args=args, real=real, cand=cand)
+    pr = res.problems
+    if real.error:
+        pr.append(f"  real postconf: {real.error}")
+    if cand.error:
+        pr.append(f"  pflint: {cand.error}")
+    if real.rc != cand.rc:
+        pr.append(f"  exit status: postconf {real.rc}, pflint {cand.rc}")
+    if real.stdout != cand.stdout:
+        pr.append("  stdout differs (- postconf, + pflint):\n"
+                  + _text_diff(real.stdout, cand.stdout, "postconf", "pflint"))
+    rs, cs = stderr_set(real.stderr), stderr_set(cand.stderr)
+    if rs != cs:
+        lines = ["  stderr lines differ (as sets, program name removed):"]
+        lines += [f"    - {_show(x)}" for x in sorted(rs - cs)]
+        lines += [f"    + {_show(x)}" for x in sorted(cs - rs)]
+        pr.append("\n".join(lines))
+    names = sorted(set(real.files) | set(cand.files))
+    for n in names:
+        if n not in cand.files:
+            pr.append(f"  file {n}: left by postconf, missing after pflint")
+            continue
+        if n not in real.files:
+            pr.append(f"  file {n}: created by pflint, not by postconf")
+            continue
+        (rm, rb), (cm, cb) = real.files[n], cand.files[n]
+        if rm != cm:
+            pr.append(f"  file {n}: mode postconf {rm:04o}, pflint {cm:04o}")
+        if rb != cb:
+            if n == "main.cf" and _is_main_edit(args) and _appended_equal(rb, cb):
+                res.notes.append(f"{n}: appended lines equal as a set")
+                continue
+            pr.append(f"  file {n} differs after the run (- postconf, + pflint):\n"
+                      + _text_diff(rb, cb, f"postconf/{n}", f"pflint/{n}"))
+    return res
+
+
+# ---------------------------------------------------------------------------
+# One case
+
+
+def run_case(pflint_cmd: list[str], files: dict[str, object], args: list[str], *,
+             name: str = "case", modes: dict[str, int] | None = None,
+             env: dict[str, str] | None = None, add_dir: bool = True,
+             real_cmd: list[str] | None = None) -> Result:
+    """Run one differential case.
+
+    pflint_cmd: the candidate command prefix, e.g. [".../pflint", "postconf"].
+    files: config-dir contents, name -> bytes | str | STOCK (absent = not created).
+    args: the postconf argument list (@DIR@ = the copy's path).
+    """
+    modes = modes or {}
+    env = env or {}
+    real_cmd = real_cmd or [POSTCONF]
+    with tempfile.TemporaryDirectory(prefix="pcdiff-") as tmp:
+        ra, rb = Path(tmp) / "a", Path(tmp) / "b"  # equal path lengths
+        _write_tree(ra, files, modes)
+        _write_tree(rb, files, modes)
+        # Both sides run at the same time (a fatal real postconf sleeps 1 s).
+        box: list[Outcome] = []
+        th = threading.Thread(target=lambda: box.append(_run_side(pflint_cmd, args, rb, env, add_dir)))
+        th.start()
+        real = _run_side(real_cmd, args, ra, env, add_dir)
+        th.join()
+        cand = box[0]
+        res = compare(name, args, real, cand)
+        # Some real-postconf output depends on hash-table order (e.g. which
+        # parameter of a reference loop the "unreasonable macro call nesting"
+        # warning names). When only such details differ, run the real postconf
+        # again: the candidate passes if it matches any real run.
+        tries = 0
+        t_end = time.monotonic() + RETRY_SECONDS
+        while (not res.ok and tries < RETRIES and time.monotonic() < t_end
+               and not real.error and not cand.error and real.rc == cand.rc
+               and (all(p.startswith("  stderr") or p.startswith("  file ") for p in res.problems)
+                    # a config number that equals a pid was replaced by <PID>
+                    or (tries < 2 and _has_pid(real, cand)))):
+            tries += 1
+            pid_retry = not all(p.startswith("  stderr") or p.startswith("  file ")
+                                for p in res.problems)
+            shutil.rmtree(ra)
+            _write_tree(ra, files, modes)
+            again = _run_side(real_cmd, args, ra, env, add_dir)
+            if pid_retry:  # the coincidence may be on the candidate's side
+                shutil.rmtree(rb)
+                _write_tree(rb, files, modes)
+                cand = _run_side(pflint_cmd, args, rb, env, add_dir)
+            real, res = again, compare(name, args, again, cand)
+            if res.ok:
+                res.notes.append(f"matched on real run {tries + 1}")
+                return res
+        if tries:
+            res.notes.append(f"no match in {tries + 1} real runs")
+    return res
+
+
+def files_from_dir(d: str | Path) -> tuple[dict[str, object], dict[str, int]]:
+    files, modes = {}, {}
+    d = Path(d)
+    for p in sorted(d.rglob("*")):
+        if p.is_file():
+            rel = str(p.relative_to(d))
+            files[rel] = p.read_bytes()
+            modes[rel] = stat.S_IMODE(p.stat().st_mode)
+    return files, modes
+
+
+# ---------------------------------------------------------------------------
+# Case files (format documented in README.md)
+
+_ESC_RE = re.compile(rb"\\(x[0-9a-fA-F]{2}|[\\rnt0])")
+
+
+def _unescape(b: bytes) -> bytes:
+    def rep(m: re.Match) -> bytes:
+        s = m.group(1)
+        return {b"\\": b"\\", b"r": b"\r", b"n": b"\n", b"t": b"\t", b"0": b"\0"}.get(
+            s, None) or bytes([int(s[1:], 16)])
+    return _ESC_RE.sub(rep, b)
+
+
+@dataclass
+class RunSpec:
+    args: list[str]
+    env: dict[str, str]
+    add_dir: bool
+    line: int
+    text: str
+
+
+@dataclass
+class CaseFile:
+    path: Path
+    intent: str
+    files: dict[str, object]
+    modes: dict[str, int]
+    runs: list[RunSpec]
+
+
+class CaseError(Exception):
+    pass
+
+
+def parse_case(path: Path) -> CaseFile:
+    raw = path.read_bytes()
+    lines = raw.split(b"\n")
+    if raw.endswith(b"\n"):
+        lines = lines[:-1]
+    if not lines or not lines[0].startswith(b"# ") or len(lines[0]) < 3:
+        raise CaseError(f"{path}: line 1 must be '# <intent>'")
+    intent = lines[0][2:].decode()
+    files: dict[str, object] = {"master.cf": STOCK}
+    modes: dict[str, int] = {}
+    runs: list[RunSpec] = []
+    i = 1
+    cur = None  # (name, flags, [lines])
+    in_run = False
+
+    def close():
+        nonlocal cur
+        if cur is None:
+            return
+        fname, flags, body = cur
+        if "absent" in flags:
+            files.pop(fname, None)
+        elif "stock" in flags:
+            files[fname] = STOCK
+        else:
+            data = b"".join(x + b"\n" for x in body)
+            if "escapes" in flags:
+                data = _unescape(data)
+            if "noeol" in flags:
+                data = data[:-1] if data.endswith(b"\n") else data
+            files[fname] = data
+        for f in flags:
+            if f.startswith("mode="):
+                modes[fname] = int(f[5:], 8)
+        cur = None
+
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.startswith(b"@@ "):
+            close()
+            words = line[3:].decode().split()
+            if not words:
+                raise CaseError(f"{path}:{i}: empty @@ header")
+            if words[0] == "run":
+                in_run = True
+                continue
+            in_run = False
+            if words[0] == "file" and len(words) >= 2:
+                fname, flags = words[1], words[2:]
+            elif words[0] in ("main.cf", "master.cf"):
+                fname, flags = words[0], words[1:]
+            else:
+                raise CaseError(f"{path}:{i}: unknown section {words[0]!r}")
+            bad = [f for f in flags if f not in ("absent", "stock", "escapes", "noeol", "empty")
+                   and not re.fullmatch(r"mode=[0-7]{3,4}", f)]
+            if bad:
+                raise CaseError(f"{path}:{i}: unknown section flag(s) {bad}")
+            cur = (fname, flags, [])
+            continue
+        if in_run:
+            text = line.decode()
+            if not text.strip() or text.lstrip().startswith("#"):
+                continue
+            env, add_dir = {}, True
+            rest = text.strip()
+            while rest.startswith("["):
+                end = rest.index("]")
+                opt = rest[1:end].split(None, 1)
+                rest = rest[end + 1:].lstrip()
+                if opt[0] == "nodir":
+                    add_dir = False
+                elif opt[0] == "env" and len(opt) == 2 and "=" in opt[1]:
+                    k, v = opt[1].split("=", 1)
+                    env[k] = v
+                else:
+                    raise CaseError(f"{path}:{i}: unknown run option [{' '.join(opt)}]")
+            try:
+                args = shlex.split(rest)
+            except ValueError as e:
+                raise CaseError(f"{path}:{i}: {e}") from None
+            runs.append(RunSpec(args=args, env=env, add_dir=add_dir, line=i, text=text.strip()))
+            continue
+        if cur is None:
+            if line.strip() and not line.startswith(b"#"):
+                raise CaseError(f"{path}:{i}: text outside a section")
+            continue
+        cur[2].append(line)
+    close()
+    if not runs:
+        raise CaseError(f"{path}: no @@ run lines")
+    return CaseFile(path=path, intent=intent, files=files, modes=modes, runs=runs)
+
+
+def case_jobs(cases_dir: Path, only: str | None = None) -> list[tuple[str, dict, dict, RunSpec]]:
+    jobs = []
+    for p in sorted(cases_dir.glob("*.case")):
+        cf = parse_case(p)
+        for r in cf.runs:
+            name = f"{p.stem}:{r.line}"
+            if only and only not in name and only not in r.text:
+                continue
+            jobs.append((name, cf.files, cf.modes, r))
+    return jobs
+
+
+# ---------------------------------------------------------------------------
+# Corpus
+
+
+def _read_manifest(corpus: Path) -> dict[str, dict[str, str]]:
+    m = {}
+    mf = corpus / "MANIFEST.tsv"
+    if mf.exists():
+        rows = mf.read_text(errors="replace").splitlines()
+        hdr = rows[0].split("\t")
+        for r in rows[1:]:
+            cols = r.split("\t")
+            m[cols[0]] = dict(zip(hdr, cols))
+    return m
+
+
+_PARAM_RE = re.compile(rb"^([A-Za-z0-9_]+)[ \t]*=", re.M)
+
+
+def _oracle_lines(files: dict, args: list[str]) -> list[str]:
+    """Run only the real postconf (to choose edit targets)."""
+    with tempfile.TemporaryDirectory(prefix="pcpick-") as tmp:
+        root = Path(tmp) / "a"
+        _write_tree(root, files, {})
+        o = _run_side([POSTCONF], args, root, {}, True)
+    if o.rc != 0:
+        return []
+    return o.stdout.decode(errors="replace").splitlines()
+
+
+def corpus_jobs(corpus: Path, only: str | None = None) -> list[tuple[str, dict, dict, RunSpec]]:
+    jobs = []
+    manifest = _read_manifest(corpus)
+
+    def add(name, files, args):
+        if only and only not in name:
+            return
+        jobs.append((name, files, {}, RunSpec(args=args, env={}, add_dir=True, line=0,
+                                              text=shlex.join(args))))
+
+    read_modes = [["-n"], ["-nx"], ["-M"], ["-Mf"], ["-F"], ["-P"]]
+    for p in sorted((corpus / "main").glob("*.cf")):
+        rel = f"main/{p.name}"
+        tag = "template " if manifest.get(rel, {}).get("template") == "yes" else ""
+        data = p.read_bytes()
+        files = {"main.cf": data, "master.cf": STOCK}
+        for a in read_modes:
+            add(f"corpus {tag}{rel} {' '.join(a)}", files, a)
+        names = list(dict.fromkeys(m.group(1).decode() for m in _PARAM_RE.finditer(data)))
+        if names:
+            first = names[0]
+            other = names[1] if len(names) > 1 else first
+            add(f"corpus {tag}{rel} -e", files, ["-e", f"{first} = pflint.diff.example", "zz_pflint_new = 1"])
+            add(f"corpus {tag}{rel} -X", files, ["-X", first, other])
+            add(f"corpus {tag}{rel} -#", files, ["-#", other])
+        else:
+            add(f"corpus {tag}{rel} -e", files, ["-e", "zz_pflint_new = 1"])
+    for p in sorted((corpus / "master").glob("*.cf")):
+        rel = f"master/{p.name}"
+        tag = "template " if manifest.get(rel, {}).get("template") == "yes" else ""
+        data = p.read_bytes()
+        files = {"main.cf": b"", "master.cf": data}
+        for a in read_modes:
+            add(f"corpus {tag}{rel} {' '.join(a)}", files, a)
+        add(f"corpus {tag}{rel} -e", files, ["-e", "myhostname = pflint.diff.example"])
+        # master.cf edits, targets chosen with the real postconf
+        svc = [ln.split()[:2] for ln in _oracle_lines(files, ["-M"]) if ln and not ln[0].isspace()]
+        svc = [s for s in svc if len(s) == 2]
+        if svc:
+            st = "/".join(svc[-1])
+            add(f"corpus {tag}{rel} -M# {st}", files, ["-M#", st])
+            add(f"corpus {tag}{rel} -MX {st}", files, ["-MX", st])
+            add(f"corpus {tag}{rel} -F chroot", files, ["-F", "/".join(svc[0]) + "/chroot=n"])
+        params = [ln.split(" = ", 1)[0] for ln in _oracle_lines(files, ["-P"]) if " = " in ln]
+        if params:
+            sp = params[0]
+            add(f"corpus {tag}{rel} -PX", files, ["-PX", sp])
+            add(f"corpus {tag}{rel} -P set", files, ["-P", sp + "=pflint-diff"])
+    return jobs
+
+
+# ---------------------------------------------------------------------------
+# Driver
+
+
+_print_lock = threading.Lock()
+
+
+def run_jobs(jobs, pflint_cmd: list[str], workers: int, verbose: bool, out=sys.stdout) -> int:
+    failed = 0
+
+    def work(job):
+        name, files, modes, spec = job
+        return run_case(pflint_cmd, files, spec.args, name=name, modes=modes, env=spec.env,
+                        add_dir=spec.add_dir)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as ex:
+        for job, res in zip(jobs, ex.map(work, jobs)):
+            with _print_lock:
+                if res.ok:
+                    extra = f"  ({'; '.join(res.notes)})" if res.notes and verbose else ""
+                    print(f"PASS {res.name}  [{shlex.join(res.args)}]{extra}", file=out)
+                else:
+                    failed += 1
+                    extra = f"  ({'; '.join(res.notes)})" if res.notes else ""
+                    print(f"FAIL {res.name}  [{shlex.join(res.args)}]{extra}", file=out)
+                    print(res.report(), file=out)
+                out.flush()
+    passed = len(jobs) - failed
+    print(f"{passed} passed, {failed} failed", file=out)
+    return failed
+
+
+def show_case(path: Path) -> None:
+    """Print what the real postconf does for each run of a case file."""
+    cf = parse_case(path)
+    print(f"# {cf.intent}")
+    for r in cf.runs:
+        with tempfile.TemporaryDirectory(prefix="pcshow-") as tmp:
+            root = Path(tmp) / "a"
+            _write_tree(root, cf.files, cf.modes)
+            before = {k: (m, v.replace(str(root).encode(), b"$DIR"))
+                      for k, (m, v) in _snapshot(root).items()}
+            o = _run_side([POSTCONF], r.args, root, r.env, r.add_dir)
+        print(f"$ postconf {shlex.join(r.args)}")
+        sys.stdout.write(_show(o.stdout))
+        for ln in o.stderr.decode(errors="backslashreplace").splitlines():
+            print(f"[stderr] {ln}")
+        print(f"[rc={o.rc}]")
+        for n in sorted(set(before) | set(o.files)):
+            b = before.get(n, (0, b""))
+            a = o.files.get(n)
+            if a is None:
+                print(f"[file {n} removed]")
+            elif b != a:
+                if b[0] != a[0]:
+                    print(f"[file {n} mode {b[0]:04o} -> {a[0]:04o}]")
+                if b[1] != a[1]:
+                    print(_text_diff(b[1], a[1], f"before/{n}", f"after/{n}", limit=400))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pflint", help="pflint executable (runs `PFLINT postconf ARGS`)")
+    ap.add_argument("--self-test", action="store_true",
+                    help="use the real postconf as the candidate too (checks the harness)")
+    ap.add_argument("--cases", type=Path, help="directory of *.case fixture files")
+    ap.add_argument("--corpus", type=Path, help="corpus directory (main/*.cf, master/*.cf)")
+    ap.add_argument("--dir", type=Path, help="one config directory to compare with ARGS")
+    ap.add_argument("--show", type=Path, metavar="CASEFILE",
+                    help="print what the real postconf does for each run in CASEFILE")
+    ap.add_argument("-k", "--only", help="run only cases whose name or args contain this text")
+    # Most of the time goes to waiting: the real postconf sleeps 1 s before
+    # exiting on a fatal error, so run more processes than there are cores.
+    ap.add_argument("-j", "--jobs", type=int, default=8)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("args", nargs="*", help="postconf arguments for --dir (after --)")
+    ns = ap.parse_args(argv)
+
+    if ns.show:
+        show_case(ns.show)
+        return 0
+    if not os.access(POSTCONF, os.X_OK):
+        print(f"FAIL: {POSTCONF} not found: the real postconf is required "
+              "(apt-get install postfix)")
+        return 1
+    if not os.path.exists(STOCK_MASTER):
+        print(f"FAIL: {STOCK_MASTER} not found (Debian's postfix package provides it)")
+        return 1
+    if ns.self_test:
+        cand = [POSTCONF]
+    elif ns.pflint:
+        # processes run in their config copy, so make the path absolute
+        exe = ns.pflint if "/" not in ns.pflint else os.path.abspath(ns.pflint)
+        cand = [exe, "postconf"]
+    else:
+        ap.error("give --pflint PFLINT or --self-test")
+
+    jobs = []
+    if ns.dir:
+        files, modes = files_from_dir(ns.dir)
+        jobs.append((str(ns.dir), files, modes,
+                     RunSpec(args=ns.args, env={}, add_dir=True, line=0, text=shlex.join(ns.args))))
+    if ns.cases:
+        try:
+            jobs += case_jobs(ns.cases, ns.only)
+        except CaseError as e:
+            print(f"FAIL: bad case file: {e}")
+            return 1
+    if ns.corpus:
+        if not ns.corpus.is_dir():
+            print("skipped: ../shared not present")
+            if not jobs:
+                return 0
+        else:
+            jobs += corpus_jobs(ns.corpus, ns.only)
+    if not jobs:
+        ap.error("nothing to run: give --cases, --corpus or --dir")
+    failed = run_jobs(jobs, cand, max(1, ns.jobs), ns.verbose)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
