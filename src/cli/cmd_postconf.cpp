@@ -69,11 +69,3 @@ int run_postconf(int argc, char** argv, int first) {
 }
 
 }  // namespace pflint::cli
-
-// removed when edit.cpp lands: a weak stand-in so the viewing modes link.
-namespace pflint::postconf {
-[[gnu::weak]] int run_edit(const Options& /*options*/) {
-  std::fputs("pflint: fatal: postconf editing modes are not available in this build\n", stderr);
-  return 1;
-}
-}  // namespace pflint::postconf

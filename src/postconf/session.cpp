@@ -181,7 +181,7 @@ std::string Session::computed_default(std::string_view name) {
       if (auto v = main_lookup_eval(main, "mynetworks_style")) style = *v;
       if (auto v = main_lookup_eval(main, "inet_protocols")) protocols = *v;
     }
-    if (style.empty()) style = expand_value(LookupMode{true, false}, params::default_value("mynetworks_style", version).value_or("host"), nullptr);
+    if (style.empty()) style = expand_value(LookupMode{options.defaults, false}, params::default_value("mynetworks_style", version).value_or("host"), nullptr);
     std::optional<std::string> nets =
         params::compute_mynetworks(style, params::local_interface_addresses(protocols));
     std::string result = nets.value_or("");
