@@ -1,0 +1,134 @@
+// NAME
+//   json_reporter — `pflint check --format json`: one JSON object with the
+//   findings, the files checked and skipped, and the counts.
+// DESCRIPTION
+//   The schema is documented in docs/check-json.md and changes only together
+//   with that file (and its "version"). Spans have the same shape as in
+//   `pflint parse --json`.
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <fmt/format.h>
+
+#include "report/json_text.hpp"
+#include "report/report_util.hpp"
+
+namespace pflint::report {
+namespace {
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+constexpr unsigned schema_version = 1;
+
+void write_string(Writer& w, std::string_view bytes) {
+  const std::string text = json_safe_utf8(bytes);
+  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+void write_point(Writer& w, const syntax::SourceFile& file, std::uint32_t offset) {
+  const syntax::Position p = file.position(offset);
+  w.StartArray();
+  w.Uint(p.line);
+  w.Uint(p.column);
+  w.Uint(file.utf16_position(offset).character);
+  w.EndArray();
+}
+
+void write_span(Writer& w, const syntax::SourceFile& file, syntax::Span span) {
+  w.StartObject();
+  w.Key("begin"); w.Uint(span.begin);
+  w.Key("end"); w.Uint(span.end);
+  w.Key("start"); write_point(w, file, span.begin);
+  w.Key("stop"); write_point(w, file, span.end);
+  w.EndObject();
+}
+
+void write_fix(Writer& w, const lint::Diagnostic& d, const lint::Fix& fix) {
+  w.StartObject();
+  w.Key("title"); write_string(w, fix.title);
+  w.Key("edits");
+  w.StartArray();
+  for (const lint::Edit& e : fix.edits) {
+    const syntax::SourceFile* file = edit_file(d, e);
+    w.StartObject();
+    w.Key("file");
+    if (file != nullptr) write_string(w, file->path());
+    else w.Null();
+    w.Key("span");
+    if (file != nullptr) write_span(w, *file, e.span);
+    else w.Null();
+    w.Key("replacement"); write_string(w, e.replacement);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void write_finding(Writer& w, const lint::Diagnostic& d) {
+  w.StartObject();
+  w.Key("code"); write_string(w, d.code);
+  w.Key("rule"); write_string(w, d.rule);
+  w.Key("severity"); write_string(w, lint::to_string(d.severity));
+  w.Key("file");
+  if (d.file != nullptr) write_string(w, d.file->path());
+  else w.Null();
+  w.Key("span");
+  if (d.file != nullptr) write_span(w, *d.file, d.span);
+  else w.Null();
+  w.Key("message"); write_string(w, d.message);
+  w.Key("notes");
+  w.StartArray();
+  for (const std::string& note : d.notes) write_string(w, note);
+  w.EndArray();
+  w.Key("fixes");
+  w.StartArray();
+  for (const lint::Fix& fix : d.fixes) write_fix(w, d, fix);
+  w.EndArray();
+  w.EndObject();
+}
+
+void write_summary(Writer& w, const ReportInput& input) {
+  const Counts c = count_findings(input);
+  w.StartObject();
+  w.Key("errors"); w.Uint64(c.errors);
+  w.Key("warnings"); w.Uint64(c.warnings);
+  w.Key("info"); w.Uint64(c.info);
+  w.Key("files"); w.Uint64(input.checked.size());
+  w.Key("skipped"); w.Uint64(input.skipped.size());
+  w.EndObject();
+}
+
+}  // namespace
+
+void write_json(const ReportInput& input, std::FILE* out) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  w.Key("version"); w.Uint(schema_version);
+  w.Key("tool");
+  w.StartObject();
+  w.Key("name"); w.String("pflint");
+  w.Key("version"); write_string(w, input.tool_version);
+  w.EndObject();
+  w.Key("checked");
+  w.StartArray();
+  for (const std::string& path : input.checked) write_string(w, path);
+  w.EndArray();
+  w.Key("skipped");
+  w.StartArray();
+  for (const SkippedFile& s : input.skipped) {
+    w.StartObject();
+    w.Key("path"); write_string(w, s.path);
+    w.Key("reason"); write_string(w, s.reason);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("findings");
+  w.StartArray();
+  for (const lint::Diagnostic& d : input.findings) write_finding(w, d);
+  w.EndArray();
+  w.Key("summary"); write_summary(w, input);
+  w.EndObject();
+  fmt::print(out, "{}\n", std::string_view(buffer.GetString(), buffer.GetSize()));
+}
+
+}  // namespace pflint::report
