@@ -165,7 +165,7 @@ std::vector<MapRef> split_maps(std::string_view list);
 
 struct ReadOptions {
   params::Version version = params::default_version();
-  // Where the list text lies in main.cf/master.cf, when it is literal there
+  // Where the text that MapRef offsets index lies in main.cf/master.cf, when it is literal there
   // (inline: entries then get file positions).
   ValueMap list_map;
 };

@@ -46,15 +46,14 @@ Setting list_setting(const model::Model& model, const std::string& name, const c
   return s;
 }
 
-// literal_map - where the list text lies in main.cf/master.cf, if it is
-// written there literally (no $name).
-ValueMap literal_map(const model::Model& model, const Setting& s, const config::MasterEntry* service) {
+// literal_map - where a map spec lies in main.cf/master.cf, when the
+// parameter's own text contains it literally (expansion may surround it).
+ValueMap literal_map(const Setting& s, std::string_view spec) {
   const model::Origin& o = s.from.origin;
   if (!o.file || (o.kind != model::OriginKind::main_cf && o.kind != model::OriginKind::master_override)) return {};
-  if (model.raw(s.from.parameter, service).raw.find('$') != std::string::npos) return {};
   const syntax::LogicalText lt = syntax::logical_text(*o.file, o.value_span);
-  const std::size_t at = lt.text.find(s.value);
-  if (s.value.empty() || at == std::string::npos) return {};
+  const std::size_t at = lt.text.find(spec);
+  if (spec.empty() || at == std::string::npos) return {};
   return map_logical_text(lt, static_cast<std::uint32_t>(at), o.file);
 }
 
@@ -63,16 +62,17 @@ class Builder {
   Builder(const model::Model& model, std::deque<PolicyTable>& tables) : model_(model), tables_(tables) {}
 
   // tables_of - read (once per spec and place) the maps listed in `s`.
-  std::vector<const PolicyTable*> tables_of(const Setting& s, const config::MasterEntry* service) {
+  std::vector<const PolicyTable*> tables_of(const Setting& s) {
     std::vector<const PolicyTable*> out;
     if (s.value.empty()) return out;
-    ReadOptions options;
-    options.version = model_.version();
-    options.list_map = literal_map(model_, s, service);
-    for (const MapRef& ref : split_maps(s.value)) {
-      const std::string key = ref.spec + '\x01' + s.from.describe();
+    for (const MapRef& listed : split_maps(s.value)) {
+      const std::string key = listed.spec + '\x01' + s.from.describe();
       auto it = cache_.find(key);
       if (it == cache_.end()) {
+        ReadOptions options;
+        options.version = model_.version();
+        options.list_map = literal_map(s, listed.spec);
+        const MapRef ref{listed.spec, 0, static_cast<std::uint32_t>(listed.spec.size())};
         PolicyTable& t = tables_.emplace_back(read_table(ref, options));
         t.listed_in = s.from;
         it = cache_.emplace(key, &t).first;
@@ -91,8 +91,8 @@ class Builder {
     s.policy_maps = list_setting(model_, s.parameter("tls_policy_maps"), entry);
     s.per_site = list_setting(model_, s.parameter("tls_per_site"), entry);
     s.per_site_ignored = !s.policy_maps.value.empty() && !s.per_site.value.empty();
-    s.policy_tables = tables_of(s.policy_maps, entry);
-    s.per_site_tables = tables_of(s.per_site, entry);
+    s.policy_tables = tables_of(s.policy_maps);
+    s.per_site_tables = tables_of(s.per_site);
     s.policy = effective_policy(model_, s, std::nullopt);
     add_destinations(s);
     return s;
