@@ -12,7 +12,10 @@ constexpr std::string_view k_program = "pflint";
 void write_err(std::string_view kind, std::string_view text) {
   std::string line;
   line.reserve(k_program.size() + kind.size() + text.size() + 4);
-  line.append(k_program).append(": ").append(kind).append(": ").append(text).push_back('\n');
+  line.append(k_program).append(": ").append(kind).append(": ");
+  // msg_vprintf() passes the text through printable(): other bytes become '?'.
+  for (const char c : text) line.push_back(c >= 0x20 && c < 0x7f ? c : '?');
+  line.push_back('\n');
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 }  // namespace

@@ -162,6 +162,13 @@ void print_master_field(Session& s, const MasterEntry& e, int field_index) {
   auto field = static_cast<std::size_t>(field_index);
   std::string& sink = out();
   int line_len = 0;
+  if (s.options.hide_value) {
+    std::string label = e.name_space;
+    label.push_back('/');
+    label.append(service_attribute_name(field_index));
+    print_line(sink, fold, label);
+    return;
+  }
   if (!s.options.hide_name) {
     const std::string_view attr = service_attribute_name(field_index);
     sink.append(argv[0]).push_back('/');
@@ -225,6 +232,13 @@ void print_master_field(Session& s, const MasterEntry& e, int field_index) {
 
 // print_master_param - pcf_print_master_param().
 void print_master_param(Session& s, const MasterEntry& e, std::string_view name, const std::string& value) {
+  if (s.options.hide_value) {
+    std::string label = e.name_space;
+    label.push_back('/');
+    label.append(name);
+    print_line(out(), s.options.fold, label);
+    return;
+  }
   std::string expanded;
   std::string_view text = value;
   if (s.options.expand) {
