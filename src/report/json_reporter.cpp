@@ -92,7 +92,7 @@ void write_summary(Writer& w, const ReportInput& input) {
   w.Key("errors"); w.Uint64(c.errors);
   w.Key("warnings"); w.Uint64(c.warnings);
   w.Key("info"); w.Uint64(c.info);
-  w.Key("files"); w.Uint64(input.checked.size());
+  w.Key("configs"); w.Uint64(input.checked.size());
   w.Key("skipped"); w.Uint64(input.skipped.size());
   w.EndObject();
 }

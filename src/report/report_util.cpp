@@ -36,7 +36,7 @@ std::string summary_line(const ReportInput& input) {
   if (c.warnings != 0) add(plural(c.warnings, "warning", "warnings"));
   if (c.info != 0) add(plural(c.info, "info", "info"));
   if (line.empty()) line = "no findings";
-  line += " in " + plural(input.checked.size(), "file", "files");
+  line += " in " + plural(input.checked.size(), "config", "configs");
   if (!input.skipped.empty()) line += ", " + plural(input.skipped.size(), "file", "files") + " skipped";
   return line;
 }

@@ -28,8 +28,9 @@ struct Counts {
 
 Counts count_findings(const ReportInput& input);
 
-// summary_line - "3 errors, 2 warnings, 1 info in 2 files, 1 file skipped"
-// or "no findings in 2 files"; no newline.
+// summary_line - "3 errors, 2 warnings, 1 info in 2 configs, 1 file skipped"
+// or "no findings in 1 config"; a config is one entry of `checked` (a
+// directory with main.cf and/or master.cf); no newline.
 std::string summary_line(const ReportInput& input);
 
 // Start and end of a span as 1-based lines and 1-based UTF-16 columns (what

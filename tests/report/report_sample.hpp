@@ -91,7 +91,7 @@ struct Sample {
     in.findings = findings;
     in.rules = rules;
     in.skipped = {{"templates/main.cf.j2", "Jinja template"}};
-    in.checked = {"main.cf", "conf dir/master.cf"};
+    in.checked = {".", "conf dir"};
     in.tool_version = "0.1.0";
     in.color = color;
     return in;

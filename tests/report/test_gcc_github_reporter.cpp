@@ -45,7 +45,7 @@ TEST_CASE("github: workflow commands with UTF-16 columns and escaping") {
         "smtp_use_tls is obsolete%0Anote: use smtp_tls_security_level = may%0Anote: see TLS_README"
         "%0Afix: Replace with smtp_tls_security_level = may\n"
         "::error file=main.cf,line=5,col=7,endLine=5,endColumn=14,title=PF1002 control-character::ESC in value\n"
-        "2 errors, 2 warnings, 2 info in 2 files, 1 file skipped\n");
+        "2 errors, 2 warnings, 2 info in 2 configs, 1 file skipped\n");
 }
 
 TEST_CASE("github: properties escape : and , ; a span over lines has no columns") {
@@ -63,5 +63,5 @@ TEST_CASE("github: properties escape : and , ; a span over lines has no columns"
   in.checked = {file.path()};
   CHECK(render(Format::github, in) ==
         "::warning file=a%3Ab%2Cc%25.cf,line=1,endLine=2,title=PF2000 r%2C%3A::50%25 a%0D%0Ab: c, d\n"
-        "1 warning in 1 file\n");
+        "1 warning in 1 config\n");
 }

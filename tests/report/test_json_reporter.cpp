@@ -29,7 +29,7 @@ TEST_CASE("json: top level, checked, skipped and summary") {
   CHECK(str(doc["tool"]["name"]) == "pflint");
   CHECK(str(doc["tool"]["version"]) == "0.1.0");
   REQUIRE(doc["checked"].Size() == 2);
-  CHECK(str(doc["checked"][1]) == "conf dir/master.cf");
+  CHECK(str(doc["checked"][1]) == "conf dir");
   REQUIRE(doc["skipped"].Size() == 1);
   CHECK(str(doc["skipped"][0]["path"]) == "templates/main.cf.j2");
   CHECK(str(doc["skipped"][0]["reason"]) == "Jinja template");
@@ -37,7 +37,7 @@ TEST_CASE("json: top level, checked, skipped and summary") {
   CHECK(summary["errors"].GetUint() == 2);
   CHECK(summary["warnings"].GetUint() == 2);
   CHECK(summary["info"].GetUint() == 2);
-  CHECK(summary["files"].GetUint() == 2);
+  CHECK(summary["configs"].GetUint() == 2);
   CHECK(summary["skipped"].GetUint() == 1);
   CHECK(doc["findings"].Size() == 6);
 }

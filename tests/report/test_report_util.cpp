@@ -52,13 +52,13 @@ TEST_CASE("doc_section finds a heading's text") {
 
 TEST_CASE("summary_line counts and plurals") {
   ReportInput in;
-  CHECK(summary_line(in) == "no findings in 0 files");
+  CHECK(summary_line(in) == "no findings in 0 configs");
   in.checked = {"main.cf"};
-  CHECK(summary_line(in) == "no findings in 1 file");
+  CHECK(summary_line(in) == "no findings in 1 config");
   pflint::lint::Diagnostic d;
   d.severity = pflint::lint::Severity::error;
   const std::vector<pflint::lint::Diagnostic> one{d};
   in.findings = one;
   in.skipped = {{"a", "b"}, {"c", "d"}};
-  CHECK(summary_line(in) == "1 error in 1 file, 2 files skipped");
+  CHECK(summary_line(in) == "1 error in 1 config, 2 files skipped");
 }

@@ -29,7 +29,7 @@ TEST_CASE("text: findings with source line, caret, notes, fixes and summary") {
         "    5 | bad = \\x1B[31mred\n"
         "      |       ^~~~~~~~~~~\n"
         "templates/main.cf.j2: skipped: Jinja template\n"
-        "2 errors, 2 warnings, 2 info in 2 files, 1 file skipped\n");
+        "2 errors, 2 warnings, 2 info in 2 configs, 1 file skipped\n");
 }
 
 TEST_CASE("text: colour only when asked") {
@@ -49,7 +49,7 @@ TEST_CASE("text: colour only when asked") {
 TEST_CASE("text: nothing found") {
   ReportInput in;
   in.checked = {"main.cf", "master.cf"};
-  CHECK(render(Format::text, in) == "no findings in 2 files\n");
+  CHECK(render(Format::text, in) == "no findings in 2 configs\n");
 }
 
 TEST_CASE("text: a span over several lines is underlined to the end of its first line") {
@@ -68,5 +68,5 @@ TEST_CASE("text: a span over several lines is underlined to the end of its first
         "main.cf:1:5: error: multi\\x1B [PF1000]\n"
         "    1 | a = b\n"
         "      |     ^\n"
-        "1 error in 1 file\n");
+        "1 error in 1 config\n");
 }
