@@ -3,8 +3,6 @@
 #include "check/run.hpp"
 
 #include "lint/suppression.hpp"
-#include "model/model.hpp"
-#include "tls/tls_model.hpp"
 
 namespace pflint::check {
 
@@ -23,9 +21,10 @@ std::unique_ptr<CheckedConfig> check_config_set(const ConfigSet& set, const Chec
   if (!checked->files.main_error.empty()) errors.push_back(checked->files.main_error);
   if (!checked->files.master_error.empty()) errors.push_back(checked->files.master_error);
 
-  const model::Model model(checked->files, model::ModelOptions{options.version, options.compatibility_level});
-  const tls::TlsModel tls = tls::build_tls_model(model);
-  std::vector<lint::Diagnostic> findings = lint::run_rules(model, &tls, rules, options.engine);
+  checked->model = std::make_unique<model::Model>(checked->files,
+                                                  model::ModelOptions{options.version, options.compatibility_level});
+  checked->tls = tls::build_tls_model(*checked->model);
+  std::vector<lint::Diagnostic> findings = lint::run_rules(*checked->model, &checked->tls, rules, options.engine);
 
   std::vector<lint::Suppression> suppressions;
   for (const auto* file : {&checked->files.main_file, &checked->files.master_file}) {

@@ -19,7 +19,9 @@
 #include "lint/diagnostic.hpp"
 #include "lint/engine.hpp"
 #include "lint/rule.hpp"
+#include "model/model.hpp"
 #include "params/version.hpp"
+#include "tls/tls_model.hpp"
 
 namespace pflint::check {
 
@@ -30,8 +32,12 @@ struct CheckOptions {
   bool include_templates = false;
 };
 
+// One checked config set. Findings point into `files` and into the policy
+// tables the TLS model read, so all three live (and die) together.
 struct CheckedConfig {
   config::ConfigDir files;
+  std::unique_ptr<model::Model> model;
+  tls::TlsModel tls;
   std::vector<lint::Diagnostic> findings;
 };
 

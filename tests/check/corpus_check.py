@@ -96,7 +96,10 @@ def main():
     for name in sorted(os.listdir(os.path.join(corpus, "master"))):
         jobs.append((f"master/{name}", b"", open(os.path.join(corpus, "master", name), "rb").read(), None))
     for name in sorted(os.listdir(os.path.join(corpus, "policy"))):
-        main = b"smtp_tls_security_level = may\nsmtp_tls_policy_maps = texthash:${config_directory}/tls_policy\n"
+        # A plausible main.cf around the table: CA bundle, modern compatibility level.
+        main = (b"compatibility_level = 3.6\nsmtp_tls_security_level = may\n"
+                b"smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt\n"
+                b"smtp_tls_policy_maps = texthash:${config_directory}/tls_policy\n")
         jobs.append((f"policy/{name}", main, stock_master, open(os.path.join(corpus, "policy", name), "rb").read()))
     for corpus_name, main_text, master_text, policy_text in jobs:
         report, accepted, error = run_one(pflint, corpus_name, main_text, master_text, policy_text)

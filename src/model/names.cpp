@@ -1,0 +1,134 @@
+// NAME
+//   names — known, defined and suggested parameter names (see names.hpp).
+#include "model/names.hpp"
+
+#include <algorithm>
+
+#include "expand/list.hpp"
+#include "expand/scan.hpp"
+#include "params/params.hpp"
+
+namespace pflint::model {
+namespace {
+
+// The legacy table types whose "type:name" values make name_* parameters valid.
+constexpr std::string_view dbms_types[] = {"ldap", "mysql", "pgsql", "sqlite", "memcache", "mongodb"};
+
+void add_references(std::unordered_set<std::string>& into, std::string_view value, bool functions) {
+  for (const expand::NameRef& ref : expand::referenced_names(value, functions)) into.insert(ref.name);
+}
+
+void add_dbms_prefixes(std::unordered_set<std::string>& into, std::string_view value) {
+  for (const auto& element : expand::split_list(value)) {
+    const std::string_view text = element.text;
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos) continue;
+    const std::string_view type = text.substr(0, colon);
+    const std::string_view name = text.substr(colon + 1);
+    if (name.empty() || name.front() == '/') continue;  // a path: a client config file, not a legacy name
+    if (std::find(std::begin(dbms_types), std::end(dbms_types), type) != std::end(dbms_types)) {
+      into.insert(std::string(name) + "_");
+    }
+  }
+}
+
+// distance - edit distance with transpositions, capped (cheap early exit).
+std::size_t distance(std::string_view a, std::string_view b, std::size_t cap) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > cap) return cap + 1;
+  std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > cap) return cap + 1;
+    prev2.swap(prev);
+    prev.swap(cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+Names::Names(const Model& model) : model_(model) {
+  const params::Version v = model.version();
+  const bool functions = v >= params::Version{3, 11, 0};
+  for (const config::MasterEntry& e : model.files().master.entries()) {
+    for (const params::service_param& p : params::service_params(e.service(), e.command(), v)) {
+      service_names_.insert(p.name);
+    }
+  }
+  for (const Setting& s : model.settings()) {
+    auto& into = s.origin.service ? referenced_in_entry_[s.origin.service] : referenced_globally_;
+    add_references(into, s.value, functions);
+    if (params::find_param(s.name)) add_dbms_prefixes(dbms_prefixes_, s.value);
+  }
+  // Built-in defaults left at their default reference names too ($virtual_maps).
+  for (const params::param_info* p : params::known_params(v)) {
+    if (model.files().main.find(p->name)) continue;
+    add_references(referenced_globally_, params::default_value(*p, v), functions);
+  }
+  const std::string classes = model.raw("smtpd_restriction_classes").raw;  // split_list returns views into it
+  for (const auto& element : expand::split_list(classes)) {
+    restriction_classes_.insert(std::string(element.text));
+  }
+}
+
+bool Names::builtin_or_service(std::string_view name) const {
+  return params::is_known(name, model_.version()) || service_names_.count(std::string(name)) > 0;
+}
+
+bool Names::known(std::string_view name, const config::MasterEntry* scope) const {
+  if (builtin_or_service(name)) return true;
+  const std::string key(name);
+  if (restriction_classes_.count(key)) return true;
+  if (scope) {
+    if (const config::OverrideSetting* rc = scope->find_override("smtpd_restriction_classes")) {
+      for (const auto& element : expand::split_list(rc->value)) {
+        if (element.text == name) return true;
+      }
+    }
+  }
+  // $x in main.cf validates x everywhere; $x in an entry validates that entry's x.
+  if (referenced_globally_.count(key)) return true;
+  if (scope) {
+    const auto it = referenced_in_entry_.find(scope);
+    if (it != referenced_in_entry_.end() && it->second.count(key)) return true;
+  } else {
+    for (const auto& [entry, names] : referenced_in_entry_) {
+      if (names.count(key)) return true;
+    }
+  }
+  return std::any_of(dbms_prefixes_.begin(), dbms_prefixes_.end(),
+                     [&](const std::string& prefix) { return name.starts_with(prefix); });
+}
+
+bool Names::defined(std::string_view name, const config::MasterEntry* scope) const {
+  if (builtin_or_service(name)) return true;
+  if (model_.files().main.find(name)) return true;
+  if (scope) return scope->find_override(name) != nullptr;
+  // From main.cf, a name set only with -o is still found when that entry expands it.
+  return std::any_of(model_.files().master.entries().begin(), model_.files().master.entries().end(),
+                     [&](const config::MasterEntry& e) { return e.find_override(name) != nullptr; });
+}
+
+std::optional<std::string_view> Names::suggestion(std::string_view name) const {
+  const std::size_t cap = std::max<std::size_t>(1, std::min<std::size_t>(3, name.size() / 5));
+  std::optional<std::string_view> best;
+  std::size_t best_distance = cap + 1;
+  for (const params::param_info* p : params::known_params(model_.version())) {
+    const std::size_t d = distance(name, p->name, cap);
+    if (d < best_distance) {
+      best_distance = d;
+      best = p->name;
+    }
+  }
+  return best;
+}
+
+}  // namespace pflint::model
