@@ -599,7 +599,10 @@ def corpus_jobs(corpus: Path, only: str | None = None) -> list[tuple[str, dict, 
 _print_lock = threading.Lock()
 
 
-def run_jobs(jobs, pflint_cmd: list[str], workers: int, verbose: bool, out=sys.stdout) -> int:
+def run_jobs(jobs, pflint_cmd: list[str], workers: int, verbose: bool, out=sys.stdout,
+             max_details: int = 40) -> int:
+    """Run the jobs on a thread pool; print PASS/FAIL lines (details for the
+    first max_details failures) and the "N passed, N failed" line."""
     failed = 0
 
     def work(job):
@@ -617,7 +620,10 @@ def run_jobs(jobs, pflint_cmd: list[str], workers: int, verbose: bool, out=sys.s
                     failed += 1
                     extra = f"  ({'; '.join(res.notes)})" if res.notes else ""
                     print(f"FAIL {res.name}  [{shlex.join(res.args)}]{extra}", file=out)
-                    print(res.report(), file=out)
+                    if failed <= max_details:
+                        print(res.report(), file=out)
+                    elif failed == max_details + 1:
+                        print(f"  (details of further failures left out; see --max-details)", file=out)
                 out.flush()
     passed = len(jobs) - failed
     print(f"{passed} passed, {failed} failed", file=out)
@@ -667,7 +673,9 @@ def main(argv: list[str] | None = None) -> int:
     # Most of the time goes to waiting: the real postconf sleeps 1 s before
     # exiting on a fatal error, so run more processes than there are cores.
     ap.add_argument("-j", "--jobs", type=int, default=8)
-    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true", help="show notes on passing runs")
+    ap.add_argument("--max-details", type=int, default=40, metavar="N",
+                    help="print the differences of the first N failures only (default 40)")
     ap.add_argument("args", nargs="*", help="postconf arguments for --dir (after --)")
     ns = ap.parse_args(argv)
 
@@ -710,7 +718,7 @@ def main(argv: list[str] | None = None) -> int:
             jobs += corpus_jobs(ns.corpus, ns.only)
     if not jobs:
         ap.error("nothing to run: give --cases, --corpus or --dir")
-    failed = run_jobs(jobs, cand, max(1, ns.jobs), ns.verbose)
+    failed = run_jobs(jobs, cand, max(1, ns.jobs), ns.verbose, max_details=ns.max_details)
     return 1 if failed else 0
 
 
