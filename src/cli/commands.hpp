@@ -63,4 +63,12 @@ void add_rules_commands(CLI::App& app, RulesCommandOptions& options);
 int run_rules(const RulesCommandOptions& options);
 int run_explain(const RulesCommandOptions& options);
 
+struct PolicyOptions {
+  std::string config_dir = "/etc/postfix";
+  std::string format = "text";
+  VersionOptions target;
+};
+void add_policy_command(CLI::App& app, PolicyOptions& options);
+int run_policy(const PolicyOptions& options);
+
 }  // namespace pflint::cli

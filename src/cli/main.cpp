@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   // add_check_command(app, check_options);  // enabled when src/report reporters land
   RulesCommandOptions rules_options;
   add_rules_commands(app, rules_options);
+  PolicyOptions policy_options;
+  add_policy_command(app, policy_options);
 
   try {
     app.parse(argc, argv);
@@ -43,5 +45,6 @@ int main(int argc, char** argv) {
   // if (app.got_subcommand("check")) return run_check(check_options);
   if (app.got_subcommand("rules")) return run_rules(rules_options);
   if (app.got_subcommand("explain")) return run_explain(rules_options);
+  if (app.got_subcommand("policy")) return run_policy(policy_options);
   return 2;
 }

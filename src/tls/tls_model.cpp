@@ -3,10 +3,11 @@
 // DESCRIPTION
 //   Map lists are expanded like any parameter, except that
 //   $config_directory is the directory being read (as `postfix -c DIR`
-//   sets it), so tables named ${config_directory}/x are found in a copy of
-//   /etc/postfix too.
+//   sets it; made absolute, as Postfix's always is), so tables named
+//   ${config_directory}/x are found in a copy of /etc/postfix too.
 #include "tls/tls_model.hpp"
 
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -20,7 +21,9 @@ namespace {
 std::string expanded_list(const model::Model& model, const std::string& name, const config::MasterEntry* service) {
   const model::Value v = model.raw(name, service);
   if (!v.defined()) return {};
-  const std::string& dir = model.files().dir;
+  std::error_code ec;
+  const std::string dir =
+      model.files().dir.empty() ? std::string() : std::filesystem::absolute(model.files().dir, ec).lexically_normal().string();
   const expand::Lookup lookup = [&](std::string_view n, expand::LookupMode) -> std::optional<std::string> {
     if (n == "config_directory" && !dir.empty()) return dir;
     model::Value r = model.raw(n, service);
