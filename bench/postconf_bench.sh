@@ -46,9 +46,10 @@ peak_rss() {
   echo "pflint:   $PFLINT"
   echo "postconf: $POSTCONF ($($POSTCONF -d mail_version 2>/dev/null))"
   echo "method:   $(command -v hyperfine >/dev/null && hyperfine --version || echo 'date +%s%N loop'), median of $RUNS runs"
+  echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (wall times on a busy machine are not meaningful; the cpu columns are user+sys)"
   echo
-  printf '%-22s %12s %12s %8s %-10s %14s %14s %s\n' case "postconf ms" "pflint ms" ratio "target" \
-    "postconf KiB" "pflint KiB" "same stdout"
+  printf '%-18s %11s %10s %7s %-12s %12s %10s %12s %10s %s\n' case "postconf ms" "pflint ms" ratio "target" \
+    "postconf cpu" "pflint cpu" "postconf KiB" "pflint KiB" "same stdout"
 } | tee "$OUT/../postconf.txt"
 
 for d in main60 main20k; do
@@ -57,25 +58,29 @@ for d in main60 main20k; do
   if command -v hyperfine >/dev/null; then
     hyperfine -N -i --warmup 3 --runs "$RUNS" --style none --export-json "$OUT/$d.json" \
       -n postconf "$POSTCONF -n -c $dir" -n pflint "$PFLINT postconf -n -c $dir" >/dev/null 2>&1 || true
-    read -r real_ms pfl_ms < <(python3 - "$OUT/$d.json" <<'PY'
+    read -r real_ms pfl_ms real_cpu pfl_cpu < <(python3 - "$OUT/$d.json" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-print(" ".join(f'{r[n]["median"] * 1000:.2f}' if n in r else "nan" for n in ("postconf", "pflint")))
+med = [f'{r[n]["median"] * 1000:.2f}' if n in r else "nan" for n in ("postconf", "pflint")]
+cpu = [f'{(r[n]["user"] + r[n]["system"]) * 1000:.2f}' if n in r else "nan" for n in ("postconf", "pflint")]
+print(" ".join(med + cpu))
 PY
 )
   else
     real_ms=$(ms_median "$POSTCONF" -n -c "$dir")
     pfl_ms=$(ms_median "$PFLINT" postconf -n -c "$dir")
+    real_cpu=n/a pfl_cpu=n/a
   fi
   real_kb=$(peak_rss "$POSTCONF" -n -c "$dir")
   pfl_kb=$(peak_rss "$PFLINT" postconf -n -c "$dir")
   "$POSTCONF" -n -c "$dir" > "$OUT/$d.postconf.out" 2>/dev/null || true
   "$PFLINT" postconf -n -c "$dir" > "$OUT/$d.pflint.out" 2>/dev/null || true
   same=$(cmp -s "$OUT/$d.postconf.out" "$OUT/$d.pflint.out" && echo yes || echo NO)
-  awk -v c="-n, $lines lines" -v a="$real_ms" -v b="$pfl_ms" -v ka="$real_kb" -v kb="$pfl_kb" -v s="$same" 'BEGIN {
+  awk -v c="-n, $lines lines" -v a="$real_ms" -v b="$pfl_ms" -v ka="$real_kb" -v kb="$pfl_kb" -v s="$same" \
+      -v ca="$real_cpu" -v cb="$pfl_cpu" 'BEGIN {
     num = "^[0-9]+([.][0-9]+)?$"
     ratio = (a ~ num && b ~ num && a > 0) ? b / a : -1
     verdict = (ratio >= 0 && ratio <= 0.1) ? "met" : "MISSED"
-    printf "%-22s %12s %12s %8.3f %-10s %14s %14s %s\n", c, a, b, ratio, "<=0.1 " verdict, ka, kb, s }' |
+    printf "%-18s %11s %10s %7.3f %-12s %12s %10s %12s %10s %s\n", c, a, b, ratio, "<=0.1 " verdict, ca, cb, ka, kb, s }' |
     tee -a "$OUT/../postconf.txt"
 done
