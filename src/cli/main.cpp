@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   ParseOptions parse_options;
   add_parse_command(app, parse_options);
   CheckCommandOptions check_options;
-  // add_check_command(app, check_options);  // enabled when src/report reporters land
+  add_check_command(app, check_options);
   RulesCommandOptions rules_options;
   add_rules_commands(app, rules_options);
   PolicyOptions policy_options;
@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (app.got_subcommand("parse")) return run_parse(parse_options);
-  // if (app.got_subcommand("check")) return run_check(check_options);
+  if (app.got_subcommand("check")) return run_check(check_options);
   if (app.got_subcommand("rules")) return run_rules(rules_options);
   if (app.got_subcommand("explain")) return run_explain(rules_options);
   if (app.got_subcommand("policy")) return run_policy(policy_options);
