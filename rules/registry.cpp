@@ -28,6 +28,8 @@ PFLINT_RULE(PF1008)
 PFLINT_RULE(PF1009)
 PFLINT_RULE(PF1901)
 PFLINT_RULE(PF1902)
+PFLINT_RULE(PF2001)
+PFLINT_RULE(PF2002)
 PFLINT_RULE(PF2003)
 PFLINT_RULE(PF2004)
 PFLINT_RULE(PF2005)
@@ -52,6 +54,8 @@ const lint::Rule catalog[] = {
     {&PF1009_info, &check_PF1009},
     {&PF1901_info, &check_PF1901},
     {&PF1902_info, &check_PF1902},
+    {&PF2001_info, &check_PF2001},
+    {&PF2002_info, &check_PF2002},
     {&PF2003_info, &check_PF2003},
     {&PF2004_info, &check_PF2004},
     {&PF2005_info, &check_PF2005},
