@@ -71,4 +71,26 @@ struct PolicyOptions {
 void add_policy_command(CLI::App& app, PolicyOptions& options);
 int run_policy(const PolicyOptions& options);
 
+struct SimulateOptions {
+  std::optional<std::string> config_dir;
+  std::vector<std::string> services;
+  std::vector<std::string> destinations;
+  std::vector<std::string> scenarios;
+  std::string scenario_file;
+  bool all_levels = false;
+  std::string format = "text";
+  std::vector<std::string> expect;
+  std::string serve;
+  unsigned port = 0;
+  std::string pki_dir;
+  unsigned serve_seconds = 0;
+  std::string connect;
+  std::string mx_host;
+  double timeout = 10;
+  unsigned jobs = 0;
+  VersionOptions target;
+};
+void add_simulate_command(CLI::App& app, SimulateOptions& options);
+int run_simulate(const SimulateOptions& options);
+
 }  // namespace pflint::cli

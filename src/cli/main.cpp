@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   add_check_command(app, check_options);
   RulesCommandOptions rules_options;
   add_rules_commands(app, rules_options);
+  SimulateOptions simulate_options;
+  add_simulate_command(app, simulate_options);
   PolicyOptions policy_options;
   add_policy_command(app, policy_options);
 
@@ -46,5 +48,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("rules")) return run_rules(rules_options);
   if (app.got_subcommand("explain")) return run_explain(rules_options);
   if (app.got_subcommand("policy")) return run_policy(policy_options);
+  if (app.got_subcommand("simulate")) return run_simulate(simulate_options);
   return 2;
 }
