@@ -45,9 +45,9 @@ void check_PF3003(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "tls_security_level")) {
     if (c.value.empty() || tls::parse_level(c.value) != tls::Level::invalid) continue;
     lint::Diagnostic& d = context.report_at(
-        c.setting.origin, fmt::format("{}: \"{}\" is not a TLS security level; {}(8) stops with a fatal error "
-                                      "(Invalid TLS level) and mail through it stays queued",
-                                      tlsr::shown(c), c.value, c.prefix));
+        c.setting.origin, fmt::format("{} is not a TLS security level; {}(8) stops with a fatal error (Invalid "
+                                      "TLS level) and mail through it stays queued",
+                                      tlsr::shown(c), c.prefix));
     const std::string_view v = c.value;
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
       const std::string_view inner = v.substr(1, v.size() - 2);

@@ -22,12 +22,12 @@ if that peer really needs them, its handshakes fail. If it does not, the
 line only misleads.
 
 ## Problematic config
-```main.cf
+```main.cf postfix=3.9
 smtp_tls_ciphers = export
 ```
 
 ## Correct config
-```main.cf
+```main.cf postfix=3.9
 smtp_tls_ciphers = medium
 ```
 

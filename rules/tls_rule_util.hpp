@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <string_view>
@@ -174,16 +175,26 @@ void each_policy(const tls::TlsModel& tls, F&& f) {
   }
 }
 
+// describe_global - "smtp_tls_security_level = encrypt (main.cf:3)", or the
+// level the obsolete switches give.
+inline std::string describe_global(const tls::GlobalLevel& g) {
+  if (g.from_compat_default) {
+    return fmt::format("{} = may (the 3.11 default at compatibility_level >= 3.11)", g.parameter);
+  }
+  if (g.derived()) {
+    return fmt::format("TLS level {} from the obsolete {} ({})", tls::level_name(g.level), g.parameter,
+                       g.origin.describe());
+  }
+  return fmt::format("{} = {} ({})", g.parameter, g.text, g.origin.describe());
+}
+
 // level_from - where the level of a policy comes from, in words.
 inline std::string level_from(const tls::ServicePolicy& svc, const tls::EffectivePolicy& p) {
   if (p.from_table) {
     return fmt::format("the policy table entry for \"{}\" ({})", p.matched_key.empty() ? p.destination : p.matched_key,
                        p.level_setting.from.describe());
   }
-  if (svc.global.from_compat_default) {
-    return fmt::format("{} (default may, selected by compatibility_level >= 3.11)", svc.global.parameter);
-  }
-  return fmt::format("{} = {} ({})", svc.global.parameter, svc.global.text, svc.global.origin.describe());
+  return describe_global(svc.global);
 }
 
 // for_whom - "mail to example.com via smtp/unix" or "every destination of smtp/unix".
@@ -241,6 +252,43 @@ inline tls::Level obsolete_level(const model::Model& model, const config::Master
   };
   if (yes("enforce_tls")) return yes("tls_enforce_peername") ? tls::Level::verify : tls::Level::encrypt;
   return yes("use_tls") ? tls::Level::may : tls::Level::none;
+}
+
+// report_policy_problems - the problems parse_policy() finds in every
+// readable policy table entry (duplicates skipped: Postfix never reads
+// them), those of the kinds `wanted` accepts, at the token concerned.
+template <typename Pred>
+void report_policy_problems(lint::CheckContext& context, Pred wanted) {
+  const tls::TlsModel* tls = context.tls();
+  if (!tls) return;
+  for (const tls::PolicyTable& t : tls->tables()) {
+    if (!is_policy_table(t) || !t.evaluable()) continue;
+    for (const tls::TableEntry& e : t.entries) {
+      if (e.duplicate) continue;
+      const tls::ParsedPolicy p = tls::parse_policy(e.value, context.version(), e.value_map);
+      for (const tls::PolicyProblem& pr : p.problems) {
+        if (!wanted(pr.kind)) continue;
+        report_location(context, pr.where.file ? pr.where : e.where,
+                        fmt::format("policy for \"{}\" ({}): {}; {}", e.key, t.listed_in.parameter, pr.message,
+                                    pr.defers ? "Postfix defers all mail to this destination (4.7.5, client TLS "
+                                                "configuration problem)"
+                                              : "Postfix logs a warning and ignores it"));
+      }
+    }
+  }
+}
+
+// compiled_only - a db-type table (hash:, lmdb:, …) whose compiled file
+// exists without the source file pflint reads.
+inline bool compiled_only(const tls::PolicyTable& t) {
+  std::string_view suffix;
+  if (t.type == "hash" || t.type == "btree") suffix = ".db";
+  else if (t.type == "lmdb") suffix = ".lmdb";
+  else if (t.type == "cdb") suffix = ".cdb";
+  else if (t.type == "dbm" || t.type == "sdbm") suffix = ".dir";
+  std::error_code ec;
+  return t.status == tls::TableStatus::missing && !suffix.empty() && !t.source_path.empty() &&
+         std::filesystem::exists(t.source_path + std::string(suffix), ec);
 }
 
 }  // namespace pflint::rules::tlsr

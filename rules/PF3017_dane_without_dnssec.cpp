@@ -1,0 +1,89 @@
+// PF3017 dane-without-dnssec — level dane or dane-only while DNSSEC lookups
+// are off or the resolver settings defeat them.
+#include <fmt/core.h>
+
+#include "rules/tls_rule_util.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF3017_info;
+const lint::RuleInfo PF3017_info{
+    "PF3017", "dane-without-dnssec", lint::Severity::error,
+    "level dane or dane-only without the DNSSEC lookups DANE needs", std::nullopt, std::nullopt,
+    R"md(## What it flags
+A `dane` or `dane-only` level (global, `-o`, or a policy table entry) for a
+client where
+- `smtp_dns_support_level` is not `dnssec`, or `smtp_host_lookup` does not
+  include `dns`;
+- `smtp_ignore_mx_lookup_error = yes`;
+- `smtp_dns_resolver_options` contains `res_defnames` or `res_dnsrch`
+(with the `lmtp_` forms for LMTP).
+
+## Why it matters
+DANE trusts TLSA records only when DNSSEC validated them. Without validated
+lookups Postfix logs a warning for each destination and then treats `dane`
+as `may`: unauthenticated, optional TLS, so the protection you asked for
+is gone. With `dane-only` it defers every message instead.
+
+## Problematic config
+```main.cf
+smtp_tls_security_level = dane
+```
+
+## Correct config
+```main.cf
+smtp_dns_support_level = dnssec
+smtp_tls_security_level = dane
+```
+
+## Exceptions
+None. DNSSEC validation also needs a validating resolver (for example a
+local unbound) in `/etc/resolv.conf`; pflint cannot check that.
+
+## How to fix
+Set `smtp_dns_support_level = dnssec`, keep `dns` in `smtp_host_lookup`,
+leave `smtp_ignore_mx_lookup_error` at `no`, and remove `res_defnames` and
+`res_dnsrch` from `smtp_dns_resolver_options`.
+)md"};
+
+namespace {
+bool has_word(std::string_view list, std::string_view word) {
+  for (const tlsr::Token& t : tlsr::split(list, tlsr::k_comma_sp)) {
+    if (tlsr::iequals(t.text, word)) return true;
+  }
+  return false;
+}
+}  // namespace
+
+void check_PF3017(lint::CheckContext& context) {
+  const tls::TlsModel* tls = context.tls();
+  if (!tls) return;
+  tlsr::Once once;
+  tlsr::each_policy(*tls, [&](const tls::ServicePolicy& svc, const tls::EffectivePolicy& p) {
+    if (!p.dane || p.dane->problems.empty()) return;
+    if (!p.destination.empty() && !p.from_table) return;
+    if (!once.first(p.level_setting.from)) return;
+    const tls::DanePrerequisites& d = *p.dane;
+    std::vector<std::string> why;
+    if (d.dns_support_level.value != "dnssec") {
+      why.push_back(tlsr::describe_setting(d.dns_support_level) + " is not dnssec");
+    }
+    if (!has_word(d.host_lookup.value, "dns")) why.push_back(tlsr::describe_setting(d.host_lookup) + " lacks dns");
+    if (d.ignore_mx_lookup_error && tlsr::iequals(d.ignore_mx_lookup_error->value, "yes")) {
+      why.push_back(tlsr::describe_setting(*d.ignore_mx_lookup_error));
+    }
+    if (has_word(d.resolver_options.value, "res_defnames") || has_word(d.resolver_options.value, "res_dnsrch")) {
+      why.push_back(tlsr::describe_setting(d.resolver_options) + " has res_defnames/res_dnsrch");
+    }
+    std::string reasons;
+    for (const std::string& w : why) reasons += (reasons.empty() ? "" : "; ") + w;
+    const std::string outcome = p.level == tls::Level::dane
+                                    ? "Postfix warns and falls back to level may (optional, unauthenticated TLS)"
+                                    : "Postfix defers every message";
+    tlsr::report_provenance(context, p.level_setting.from,
+                            fmt::format("level {} for {} ({}) cannot work: {}; {}", tls::level_name(p.level),
+                                        tlsr::for_whom(svc, p), tlsr::level_from(svc, p), reasons, outcome));
+  });
+}
+
+}  // namespace pflint::rules

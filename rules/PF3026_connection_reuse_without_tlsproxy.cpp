@@ -1,0 +1,80 @@
+// PF3026 connection-reuse-without-tlsproxy — TLS connection reuse without a
+// tlsproxy service in master.cf.
+#include <fmt/core.h>
+
+#include "rules/tls_rule_util.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF3026_info;
+const lint::RuleInfo PF3026_info{
+    "PF3026", "connection-reuse-without-tlsproxy", lint::Severity::error,
+    "TLS connection reuse is on but master.cf has no tlsproxy service", params::Version{3, 4, 0}, std::nullopt,
+    R"md(## What it flags
+`smtp_tls_connection_reuse = yes` (or `lmtp_`, or `connection_reuse=yes` in
+a policy table) when the checked master.cf has no service running the
+`tlsproxy` command.
+
+## Why it matters
+With reuse on, the SMTP client hands the TLS work to tlsproxy(8) so that
+the plaintext side of the connection can be cached. Without that service
+the client cannot reach tlsproxy, TLS cannot start, and deliveries that
+need it are deferred.
+
+## Problematic config
+```main.cf
+smtp_tls_security_level = may
+smtp_tls_connection_reuse = yes
+```
+```master.cf
+smtp      unix  -       -       y       -       -       smtp
+```
+
+## Correct config
+```main.cf
+smtp_tls_security_level = may
+smtp_tls_connection_reuse = yes
+```
+```master.cf
+smtp      unix  -       -       y       -       -       smtp
+tlsproxy  unix  -       -       y       -       0       tlsproxy
+```
+
+## Exceptions
+Not checked when no master.cf is part of the checked configuration.
+
+## How to fix
+Add the stock tlsproxy line to master.cf (`tlsproxy unix - - y - 0
+tlsproxy`), or turn reuse off.
+)md"};
+
+void check_PF3026(lint::CheckContext& context) {
+  const model::Model& model = context.model();
+  if (!model.files().master_file) return;
+  for (const config::MasterEntry& e : model.files().master.entries()) {
+    if (e.process_name() == "tlsproxy") return;
+  }
+  for (const tlsr::ClientSetting& c : tlsr::client_settings(model, "tls_connection_reuse")) {
+    if (!tlsr::iequals(c.value, "yes")) continue;
+    context.report_at(c.setting.origin,
+                      fmt::format("{} = yes, but master.cf has no tlsproxy service: the client cannot hand TLS to "
+                                  "tlsproxy(8) and deliveries over TLS are deferred",
+                                  c.setting.name));
+  }
+  const tls::TlsModel* tls = context.tls();
+  if (!tls) return;
+  for (const tls::PolicyTable& table : tls->tables()) {
+    if (!tlsr::is_policy_table(table) || !table.evaluable()) continue;
+    for (const tls::TableEntry& e : table.entries) {
+      const tls::ParsedPolicy p = tls::parse_policy(e.value, context.version(), e.value_map);
+      const std::vector<const tls::PolicyAttribute*> all = p.all("connection_reuse");
+      if (all.empty() || !tlsr::iequals(all.back()->value, "yes")) continue;
+      tlsr::report_location(context, all.back()->where.file ? all.back()->where : e.where,
+                            fmt::format("connection_reuse=yes for \"{}\", but master.cf has no tlsproxy service: "
+                                        "deliveries to it over TLS are deferred",
+                                        e.key));
+    }
+  }
+}
+
+}  // namespace pflint::rules

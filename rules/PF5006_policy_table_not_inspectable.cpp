@@ -1,0 +1,71 @@
+// PF5006 policy-table-not-inspectable — a TLS policy table pflint cannot read
+// offline, so its entries are not checked.
+#include <fmt/core.h>
+
+#include "rules/tls_rule_util.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF5006_info;
+const lint::RuleInfo PF5006_info{
+    "PF5006", "policy-table-not-inspectable", lint::Severity::info,
+    "a TLS policy table cannot be inspected offline", std::nullopt, std::nullopt,
+    R"md(## What it flags
+A table in `smtp_tls_policy_maps` or `smtp_tls_per_site` (or `lmtp_`) that
+pflint cannot read: a database or network lookup (`mysql:`, `pgsql:`,
+`ldap:`, `socketmap:`, `tcp:`, …, also behind `proxy:`), a pattern table
+(`regexp:`, `pcre:`) whose matches are not evaluated, or a compiled table
+(`hash:`, `lmdb:`, …) whose source file is not next to it.
+
+## Why it matters
+The TLS rules judge destinations by what the tables say. For such a table
+they cannot: a destination there may get a different level than pflint
+reports, and errors in its entries (PF5001–PF5005) go unnoticed.
+
+## Problematic config
+```main.cf
+smtp_tls_security_level = may
+smtp_tls_policy_maps = proxy:mysql:${config_directory}/mysql-tls-policy.cf
+```
+
+## Correct config
+```main.cf
+smtp_tls_security_level = may
+smtp_tls_policy_maps = texthash:${config_directory}/tls_policy
+```
+```tls_policy
+partner.example    encrypt
+```
+
+## Exceptions
+This is information, not a fault. Keep the table and suppress the finding
+if it has to live in a database.
+
+## How to fix
+Nothing needs fixing. To have the entries checked, keep the postmap source
+file next to compiled tables, or export database policies to a file that
+pflint can read.
+)md"};
+
+void check_PF5006(lint::CheckContext& context) {
+  const tls::TlsModel* tls = context.tls();
+  if (!tls) return;
+  for (const tls::PolicyTable& t : tls->tables()) {
+    std::string why;
+    if (t.status == tls::TableStatus::not_inspectable) {
+      why = fmt::format("{} tables need a server or database that pflint does not contact", t.type);
+    } else if (t.status == tls::TableStatus::not_evaluated) {
+      why = fmt::format("{} tables are read but their patterns are not matched against destinations", t.type);
+    } else if (tlsr::compiled_only(t)) {
+      why = fmt::format("only the compiled file exists; pflint reads the source file and looked for {}",
+                        t.source_path);
+    } else {
+      continue;
+    }
+    tlsr::report_provenance(context, t.listed_in,
+                            fmt::format("{} in {} cannot be inspected: {}; destinations it covers are not checked",
+                                        t.spec, t.listed_in.parameter, why));
+  }
+}
+
+}  // namespace pflint::rules
