@@ -1,0 +1,269 @@
+// Unit tests: the TLS rules (PF3xxx, PF5xxx) beyond their doc examples —
+// version and compatibility gates, lmtp_ twins, master.cf -o scopes, policy
+// table positions, fixes.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "doc_examples.hpp"
+
+using namespace pflint;
+
+namespace {
+
+struct Found {
+  std::string code;
+  std::string file;  // base name
+  std::uint32_t line = 0;
+  std::string message;
+  std::vector<std::string> notes;
+  std::vector<lint::Fix> fixes;
+  std::string fixed;  // the file after applying the first fix
+};
+
+struct Run {
+  std::vector<Found> found;
+  [[nodiscard]] std::vector<Found> of(std::string_view code) const {
+    std::vector<Found> out;
+    std::copy_if(found.begin(), found.end(), std::back_inserter(out), [&](const Found& f) { return f.code == code; });
+    return out;
+  }
+};
+
+// run - a full check of `files` (written to a temp dir, plus empty
+// placeholder files for names ending in "=empty") with all rules.
+Run run(const std::map<std::string, std::string>& files, const std::string& version = "3.7.11",
+        std::optional<std::string> compat = std::nullopt) {
+  namespace fs = std::filesystem;
+  static int counter = 0;
+  const fs::path dir = fs::temp_directory_path() / ("pflint-tls-" + std::to_string(::getpid()) + "-" +
+                                                    std::to_string(++counter));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& [name, text] : files) std::ofstream(dir / name, std::ios::binary) << text;
+  check::CheckOptions options;
+  options.version = *params::parse_version(version);
+  options.compatibility_level = std::move(compat);
+  check::ConfigSet set;
+  set.dir = dir.string();
+  if (files.count("main.cf")) set.main_path = (dir / "main.cf").string();
+  if (files.count("master.cf")) set.master_path = (dir / "master.cf").string();
+  std::vector<std::string> errors;
+  auto checked = check::check_config_set(set, options, rules::all_rules(), errors);
+  Run out;
+  for (const lint::Diagnostic& d : checked->findings) {
+    Found f{std::string(d.code), "", 0, d.message, d.notes, d.fixes, ""};
+    if (d.file) {
+      f.file = fs::path(d.file->path()).filename().string();
+      f.line = d.file->position(d.span.begin).line;
+      if (!d.fixes.empty()) {
+        std::string text(d.file->text());
+        auto edits = d.fixes.front().edits;
+        std::sort(edits.begin(), edits.end(), [](const lint::Edit& a, const lint::Edit& b) { return a.span.begin > b.span.begin; });
+        for (const lint::Edit& e : edits) text.replace(e.span.begin, e.span.size(), e.replacement);
+        f.fixed = text;
+      }
+    }
+    out.found.push_back(std::move(f));
+  }
+  fs::remove_all(dir);
+  return out;
+}
+
+bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
+
+const char* const k_policy_main =
+    "smtp_tls_security_level = may\nsmtp_tls_policy_maps = texthash:${config_directory}/tls_policy\n";
+
+}  // namespace
+
+TEST_CASE("PF3002 fires at compatibility_level 3.11 on Postfix 3.11 only") {
+  const std::map<std::string, std::string> files{{"main.cf", "relayhost = [r.example]\nsmtp_enforce_tls = yes\n"}};
+  const Run trap = run(files, "3.11", "3.11");
+  REQUIRE(trap.of("PF3002").size() == 1);
+  CHECK(trap.of("PF3002")[0].line == 2);
+  CHECK(trap.of("PF3002")[0].fixed == "relayhost = [r.example]\nsmtp_tls_security_level = verify\n");
+  CHECK(trap.of("PF3001").empty());  // the trap is reported once, as PF3002
+
+  // 3.11 with an older compatibility level: the switches still decide.
+  const Run old_compat = run(files, "3.11", "3.7");
+  CHECK(old_compat.of("PF3002").empty());
+  REQUIRE(old_compat.of("PF3001").size() == 1);
+  CHECK(contains(old_compat.of("PF3001")[0].message, "level to verify"));
+
+  // Postfix 3.7 knows no such default.
+  CHECK(run(files, "3.7.11", "3.11").of("PF3002").empty());
+
+  // An explicit level: no trap.
+  CHECK(run({{"main.cf", "smtp_tls_security_level = may\nsmtp_enforce_tls = yes\n"}}, "3.11", "3.11")
+            .of("PF3002")
+            .empty());
+}
+
+TEST_CASE("PF3001: ignored switches, contradictions, lmtp twins, -o fixes") {
+  const Run ignored = run({{"main.cf", "smtp_tls_security_level = may\nsmtp_enforce_tls = yes\n"}});
+  REQUIRE(ignored.of("PF3001").size() == 1);
+  const Found f = ignored.of("PF3001")[0];
+  CHECK(f.line == 2);
+  CHECK(contains(f.message, "ignored"));
+  CHECK(contains(f.message, "ask for level verify but Postfix uses may"));
+  CHECK(f.fixed == "smtp_tls_security_level = may\n");
+
+  const Run lmtp = run({{"main.cf", "lmtp_use_tls = yes\n"}});
+  REQUIRE(lmtp.of("PF3001").size() == 1);
+  CHECK(contains(lmtp.of("PF3001")[0].notes[0], "lmtp_tls_security_level = may"));
+  CHECK(lmtp.of("PF3001")[0].fixed == "lmtp_tls_security_level = may\n");
+
+  const Run master = run({{"main.cf", "smtp_tls_security_level =\n"},
+                          {"master.cf", "relay     unix  -       -       n       -       -       smtp\n"
+                                        "  -o smtp_enforce_tls=yes -o smtp_tls_enforce_peername=no\n"}});
+  const auto m = master.of("PF3001");
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].file == "master.cf");
+  CHECK(m[0].line == 2);
+  // Two obsolete -o options in one service: no automatic fix, but the note.
+  CHECK(m[1].fixes.empty());
+  CHECK(contains(m[1].notes[0], "smtp_tls_security_level = encrypt"));
+
+  const Run single = run({{"master.cf", "relay     unix  -       -       n       -       -       smtp\n"
+                                        "  -o smtp_use_tls=yes\n"}});
+  REQUIRE(single.of("PF3001").size() == 1);
+  CHECK(contains(single.of("PF3001")[0].fixed, "-o smtp_tls_security_level=may\n"));
+}
+
+TEST_CASE("PF3003 checks -o per service and explains halfdane") {
+  const Run r = run({{"main.cf", "smtp_tls_security_level = may\n"},
+                     {"master.cf", "smtp      unix  -       -       n       -       -       smtp\n"
+                                   "relay     unix  -       -       n       -       -       smtp\n"
+                                   "  -o smtp_tls_security_level=halfdane\n"}});
+  const auto f = r.of("PF3003");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].file == "master.cf");
+  CHECK(f[0].line == 3);
+  CHECK(contains(f[0].notes[0], "halfdane"));
+  CHECK(run({{"main.cf", "smtp_tls_security_level = Dane-Only\n"}}).of("PF3003").empty());
+  CHECK(run({{"main.cf", "smtp_tls_security_level =\n"}}).of("PF3003").empty());
+}
+
+TEST_CASE("PF3004: everything excluded, bounds the wrong way round; PF3005 fix") {
+  CHECK(run({{"main.cf", "smtp_tls_mandatory_protocols = !TLSv1, !TLSv1.1, !TLSv1.2, !TLSv1.3, !SSLv3\n"}})
+            .of("PF3004")
+            .size() == 1);
+  const Run bounds = run({{"main.cf", "smtp_tls_protocols = >=TLSv1.3, <=TLSv1.2\n"}});
+  REQUIRE(bounds.of("PF3004").size() == 1);
+  CHECK(contains(bounds.of("PF3004")[0].message, "above the upper bound"));
+  CHECK(run({{"main.cf", "smtp_tls_protocols = >=TLSv1.2 <=TLSv1.3\n"}}).of("PF3004").empty());
+
+  const Run legacy = run({{"main.cf", "smtp_tls_protocols = !SSLv2, !SSLv3\n"}});
+  REQUIRE(legacy.of("PF3005").size() == 1);
+  CHECK(legacy.of("PF3005")[0].fixed == "smtp_tls_protocols = >=TLSv1\n");
+  // A gap (TLSv1.1 only excluded) has no >= equivalent.
+  CHECK(run({{"main.cf", "smtp_tls_protocols = !TLSv1.1\n"}}).of("PF3005").empty());
+}
+
+TEST_CASE("PF3007 fix strips the leading '!'; PF3009 only from 3.8") {
+  const Run r = run({{"main.cf", "smtp_tls_exclude_ciphers = !aNULL\n"}});
+  REQUIRE(r.of("PF3007").size() == 1);
+  CHECK(r.of("PF3007")[0].fixed == "smtp_tls_exclude_ciphers = aNULL\n");
+  CHECK(run({{"main.cf", "smtp_tls_mandatory_ciphers = HIGH:!aNULL\n"}}).of("PF3007").size() == 1);
+  CHECK(run({{"main.cf", "smtp_tls_ciphers = low\n"}}, "3.7.11").of("PF3009").empty());
+  CHECK(run({{"main.cf", "smtp_tls_ciphers = low\n"}}, "3.8").of("PF3009").size() == 1);
+}
+
+TEST_CASE("policy tables: positions point at the entry and token") {
+  const Run r = run({{"main.cf", k_policy_main},
+                     {"tls_policy", "# partners\n"
+                                    "good.example    encrypt\n"
+                                    "bad.example     encrypt ciphers=high ciphers=medium\n"
+                                    "fp.example      fingerprint match=AA:BB|zz\n"}});
+  const auto dup = r.of("PF5003");
+  REQUIRE(dup.size() == 1);
+  CHECK(dup[0].file == "tls_policy");
+  CHECK(dup[0].line == 3);
+  CHECK(contains(dup[0].message, "bad.example"));
+  const auto fp = r.of("PF3014");  // AA:BB is too short for md5, zz is not hex
+  REQUIRE(fp.size() == 2);
+  CHECK(fp[0].line == 4);
+  CHECK(fp[1].line == 4);
+  CHECK(r.of("PF3013").empty());
+}
+
+TEST_CASE("PF5001 per-site values; PF5004 after none") {
+  const Run r = run({{"main.cf", "smtp_tls_per_site = texthash:${config_directory}/per_site\n"},
+                     {"per_site", "a.example MUST\nb.example REQUIRED\n"}});
+  const auto f = r.of("PF5001");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].line == 2);
+  CHECK(contains(f[0].message, "REQUIRED"));
+}
+
+TEST_CASE("level-dependent rules look at table entries too") {
+  const Run r = run({{"main.cf", k_policy_main},
+                     {"tls_policy", "bank.example     verify\n"
+                                    "anchored.example secure tafile=/etc/postfix/anchor.pem\n"
+                                    "dane.example     dane-only\n"
+                                    "fp.example       fingerprint\n"}});
+  const auto verify = r.of("PF3016");
+  REQUIRE(verify.size() == 1);
+  CHECK(verify[0].file == "tls_policy");
+  CHECK(verify[0].line == 1);
+  const auto dane = r.of("PF3017");
+  REQUIRE(dane.size() == 1);
+  CHECK(dane[0].line == 3);
+  CHECK(contains(dane[0].message, "defers every message"));
+  const auto fp = r.of("PF3013");
+  REQUIRE(fp.size() == 1);
+  CHECK(fp[0].line == 4);
+  // Table entries ask for mandatory TLS, so the mandatory settings are used.
+  CHECK(run({{"main.cf", std::string(k_policy_main) + "smtp_tls_mandatory_ciphers = high\n"},
+             {"tls_policy", "bank.example encrypt\n"}})
+            .of("PF3011")
+            .empty());
+}
+
+TEST_CASE("PF3011 stays silent when a table cannot be read") {
+  CHECK(run({{"main.cf", "smtp_tls_security_level = may\nsmtp_tls_mandatory_ciphers = high\n"
+                         "smtp_tls_policy_maps = mysql:/etc/postfix/tls.cf\n"}})
+            .of("PF3011")
+            .empty());
+  CHECK(run({{"main.cf", "smtp_tls_security_level = may\nsmtp_tls_mandatory_ciphers = high\n"}}).of("PF3011").size() ==
+        1);
+}
+
+TEST_CASE("PF5006/PF5007: compiled tables with and without their source") {
+  const std::string main = "smtp_tls_security_level = may\nsmtp_tls_policy_maps = hash:${config_directory}/tls_policy\n";
+  const Run no_db = run({{"main.cf", main}, {"tls_policy", "a.example encrypt\n"}});
+  REQUIRE(no_db.of("PF5007").size() == 1);
+  CHECK(contains(no_db.of("PF5007")[0].message, "postmap"));
+  const Run only_db = run({{"main.cf", main}, {"tls_policy.db", "binary"}});
+  CHECK(only_db.of("PF5007").empty());
+  REQUIRE(only_db.of("PF5006").size() == 1);
+  CHECK(contains(only_db.of("PF5006")[0].message, "tls_policy"));
+  const Run both = run({{"main.cf", main}, {"tls_policy", "a.example encrypt\n"}, {"tls_policy.db", "binary"}});
+  CHECK(both.of("PF5007").empty());
+  CHECK(both.of("PF5006").empty());
+}
+
+TEST_CASE("PF3025/PF3026/PF3012 scopes") {
+  // dane over a unix socket is an error, not a warning.
+  const Run lmtp = run({{"main.cf", "virtual_transport = lmtp:unix:private/dovecot-lmtp\nlmtp_tls_security_level = dane\n"},
+                        {"master.cf", "lmtp      unix  -       -       y       -       -       lmtp\n"}});
+  CHECK(lmtp.of("PF3025").size() == 1);
+  CHECK(run({{"main.cf", "virtual_transport = lmtp:inet:imap.example:24\nlmtp_tls_security_level = may\n"},
+             {"master.cf", "lmtp      unix  -       -       y       -       -       lmtp\n"}})
+            .of("PF3025")
+            .empty());
+  // No master.cf checked: tlsproxy cannot be judged.
+  CHECK(run({{"main.cf", "smtp_tls_connection_reuse = yes\n"}}).of("PF3026").empty());
+  // A relay next hop in default_transport is not Internet delivery.
+  CHECK(run({{"main.cf", "default_transport = smtp:[relay.example]\nsmtp_tls_security_level = encrypt\n"}})
+            .of("PF3012")
+            .empty());
+  // -o on the default transport counts.
+  const Run over = run({{"master.cf", "smtp      unix  -       -       n       -       -       smtp\n"
+                                      "  -o smtp_tls_security_level=verify\n"}});
+  REQUIRE(over.of("PF3012").size() == 1);
+  CHECK(over.of("PF3012")[0].file == "master.cf");
+}
