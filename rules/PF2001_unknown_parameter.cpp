@@ -44,7 +44,7 @@ remove the line.
 )md"};
 
 void check_PF2001(lint::CheckContext& context) {
-  const model::Names names(context.model());
+  const model::Names& names = context.model().names();
   const params::Version v = context.version();
   for (const model::Setting& s : context.model().settings()) {
     if (!s.effective || names.known(s.name, s.origin.service)) continue;

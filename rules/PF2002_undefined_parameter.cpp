@@ -44,7 +44,7 @@ Define the name, or fix its spelling.
 )md"};
 
 void check_PF2002(lint::CheckContext& context) {
-  const model::Names names(context.model());
+  const model::Names& names = context.model().names();
   const bool functions = context.version() >= params::Version{3, 11, 0};
   for (const model::Setting& s : context.model().settings()) {
     if (!s.effective || s.value.find('$') == std::string_view::npos) continue;

@@ -54,8 +54,13 @@ void add_check_command(CLI::App& app, CheckCommandOptions& options) {
                   "Config directories, single main.cf/master.cf files, or repositories to search recursively");
   cmd->add_option("-c,--config-directory", options.config_dir, "Config directory, as with postconf -c");
   add_version_options(*cmd, options.target);
-  cmd->add_option("--select", options.select, "Only these rule codes or prefixes (comma-separated; e.g. PF3,PF2001)");
-  cmd->add_option("--ignore", options.ignore, "Leave out these rule codes or prefixes (comma-separated)");
+  // One value per flag (repeatable), so `--ignore PF5007 DIR` keeps DIR a path.
+  cmd->add_option("--select", options.select, "Only these rule codes or prefixes (comma-separated; e.g. PF3,PF2001)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--ignore", options.ignore, "Leave out these rule codes or prefixes (comma-separated)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--fail-on", options.fail_on, "Lowest severity that makes the exit status 1 (default: warning)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_option("--format", options.format, "Output format (default: text)")

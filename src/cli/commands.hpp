@@ -57,7 +57,9 @@ int run_check(const CheckCommandOptions& options);
 
 struct RulesCommandOptions {
   std::string format = "text";
-  std::string code;  // explain: the rule to print
+  std::string code;                         // explain: the rule to print
+  std::optional<std::string> write_docs;    // rules --write-docs DIR
+  std::optional<std::string> check_docs;    // rules --check-docs DIR
 };
 void add_rules_commands(CLI::App& app, RulesCommandOptions& options);
 int run_rules(const RulesCommandOptions& options);

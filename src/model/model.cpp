@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "expand/compare.hpp"
+#include "model/names.hpp"
 #include "params/host.hpp"
 #include "params/params.hpp"
 
@@ -31,6 +32,13 @@ Model::Model(const config::ConfigDir& files, ModelOptions options) : files_(&fil
   } else {
     compatibility_level_ = expanded("compatibility_level");
   }
+}
+
+Model::~Model() = default;
+
+const Names& Model::names() const {
+  if (!names_) names_ = std::make_unique<Names>(*this);
+  return *names_;
 }
 
 bool Model::compatibility_at_least(std::string_view level) const {

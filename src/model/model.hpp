@@ -14,6 +14,7 @@
 //   src/expand/evaluate.hpp.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,8 @@
 #include "params/version.hpp"
 
 namespace pflint::model {
+
+class Names;
 
 enum class OriginKind : std::uint8_t { built_in, main_cf, master_override, command_line, unset };
 
@@ -66,6 +69,9 @@ struct ModelOptions {
 class Model {
  public:
   Model(const config::ConfigDir& files, ModelOptions options);
+  ~Model();
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
 
   [[nodiscard]] const config::ConfigDir& files() const { return *files_; }
   [[nodiscard]] params::Version version() const { return options_.version; }
@@ -85,6 +91,9 @@ class Model {
   // overridden ones) then each master.cf entry's -o options, in file order.
   [[nodiscard]] std::vector<Setting> settings() const;
 
+  // names - which names Postfix knows here (built on first use, then kept).
+  [[nodiscard]] const Names& names() const;
+
   // client_services - master.cf entries whose command is smtp or lmtp.
   [[nodiscard]] std::vector<const config::MasterEntry*> client_services() const;
 
@@ -94,6 +103,7 @@ class Model {
   const config::ConfigDir* files_;
   ModelOptions options_;
   std::string compatibility_level_;
+  mutable std::unique_ptr<Names> names_;
 };
 
 }  // namespace pflint::model

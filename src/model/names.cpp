@@ -3,6 +3,8 @@
 #include "model/names.hpp"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 #include "expand/list.hpp"
 #include "expand/scan.hpp"
@@ -53,6 +55,25 @@ std::size_t distance(std::string_view a, std::string_view b, std::size_t cap) {
   return prev[b.size()];
 }
 
+// default_references - for a version: each name that built-in defaults
+// reference, with the parameters whose defaults reference it. Computed once
+// per version: scanning ~900 defaults per checked config would dominate.
+const std::unordered_map<std::string, std::vector<std::string_view>>& default_references(params::Version v) {
+  static std::mutex mutex;
+  static std::map<params::Version, std::unordered_map<std::string, std::vector<std::string_view>>> cache;
+  const std::lock_guard lock(mutex);
+  auto [it, inserted] = cache.try_emplace(v);
+  if (inserted) {
+    const bool functions = v >= params::Version{3, 11, 0};
+    for (const params::param_info* p : params::known_params(v)) {
+      for (const expand::NameRef& ref : expand::referenced_names(params::default_value(*p, v), functions)) {
+        it->second[ref.name].push_back(p->name);
+      }
+    }
+  }
+  return it->second;
+}
+
 }  // namespace
 
 Names::Names(const Model& model) : model_(model) {
@@ -69,9 +90,10 @@ Names::Names(const Model& model) : model_(model) {
     if (params::find_param(s.name)) add_dbms_prefixes(dbms_prefixes_, s.value);
   }
   // Built-in defaults left at their default reference names too ($virtual_maps).
-  for (const params::param_info* p : params::known_params(v)) {
-    if (model.files().main.find(p->name)) continue;
-    add_references(referenced_globally_, params::default_value(*p, v), functions);
+  for (const auto& [name, users] : default_references(v)) {
+    const bool used = std::any_of(users.begin(), users.end(),
+                                  [&](std::string_view user) { return model.files().main.find(user) == nullptr; });
+    if (used) referenced_globally_.insert(name);
   }
   const std::string classes = model.raw("smtpd_restriction_classes").raw;  // split_list returns views into it
   for (const auto& element : expand::split_list(classes)) {
