@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# check benchmark (issue: pflint check). Two measurements, side by side:
+#  1. `pflint check` over a synthetic repository of 10,000 config dirs in one
+#     process, pinned to one core: configs per second (target >= 5,000);
+#  2. `pflint check` on one typical config dir against the real
+#     `postconf -n` on the same dir, whole-process time (target <= 0.1 x).
+# Needs a release build (PFLINT, default build/release/src/cli/pflint) and
+# Debian's postfix package; hyperfine if installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PFLINT=${PFLINT:-build/release/src/cli/pflint}
+COUNT=${COUNT:-10000}
+OUT=bench/out/check-repo
+mkdir -p bench/out
+if [[ ! -d $OUT || $(find "$OUT" -name main.cf | wc -l) -ne $COUNT ]]; then
+  rm -rf "$OUT"
+  python3 bench/gen_config_repo.py "$OUT" "$COUNT"
+fi
+find "$OUT" -type f -exec touch -d '1 hour ago' {} +
+
+start=$(date +%s%N)
+taskset -c 0 "$PFLINT" check --format json --fail-on never "$OUT" > bench/out/check-repo.json
+end=$(date +%s%N)
+python3 - "$start" "$end" "$COUNT" bench/out/check-repo.json <<'PY'
+import json, sys
+start, end, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+report = json.load(open(sys.argv[4]))
+seconds = (end - start) / 1e9
+rate = count / seconds
+print(f"repository: {report['summary']['configs']} configs, {len(report['findings'])} findings in {seconds:.2f} s "
+      f"on one core: {rate:.0f} configs/s (target >= 5000): {'met' if rate >= 5000 else 'MISSED'}")
+PY
+
+ONE=$OUT/host00000/postfix
+if command -v hyperfine >/dev/null; then
+  hyperfine -N -i --warmup 10 --runs 100 --export-json bench/out/check-one.json \
+    "$PFLINT check $ONE" "/usr/sbin/postconf -c $ONE -n" > /dev/null
+  python3 - bench/out/check-one.json <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+pf, pc = r[0]["mean"], r[1]["mean"]
+print(f"one config dir: pflint check {pf*1000:.2f} ms, postconf -n {pc*1000:.2f} ms, ratio {pf/pc:.3f} "
+      f"(target <= 0.1): {'met' if pf/pc <= 0.1 else 'MISSED'}")
+PY
+else
+  echo "hyperfine not installed: install it (apt-get install hyperfine) for the one-dir comparison"
+fi
