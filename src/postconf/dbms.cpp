@@ -152,6 +152,10 @@ void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEn
 }  // namespace
 
 void register_dbms_parameters(Session& session, std::string_view value, FlagParameter flag, MasterEntry* scope) {
+  if (value.find('$') == std::string_view::npos) {  // mac_expand would copy it unchanged
+    if (value.find_first_of(":{") != std::string_view::npos) dbms_helper(session, value, flag, scope, true);
+    return;
+  }
   const std::string expanded = session.expand_value(LookupMode{}, value, scope);
   dbms_helper(session, expanded, flag, scope, true);
 }

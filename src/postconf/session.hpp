@@ -89,6 +89,15 @@ class Session {
   [[nodiscard]] ParamNode* find(std::string_view name);
   // enter_user - add a user-defined name (no-op if known).
   void enter_user(std::string_view name, unsigned flags);
+  // for_each_param - every table entry, in no particular order (the
+  // callback may enter user names; those may or may not be visited).
+  template <typename F>
+  void for_each_param(F&& f) {
+    std::vector<std::pair<std::string_view, ParamNode*>> list;
+    list.reserve(table_.size());
+    for (auto& [name, node] : table_) list.emplace_back(name, &node);
+    for (auto& [name, node] : list) f(name, *node);
+  }
   // sorted_names - all table names in strcmp order.
   [[nodiscard]] std::vector<std::pair<std::string_view, ParamNode*>> sorted_names();
 

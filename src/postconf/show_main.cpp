@@ -12,6 +12,9 @@
 //   src/postconf/postconf_main.c (pcf_show_parameters) in Postfix.
 #include "postconf/views.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "postconf/diag.hpp"
 #include "postconf/print_line.hpp"
 
@@ -45,6 +48,17 @@ void print_parameter(Session& s, std::string_view name, ParamNode* node) {
 }  // namespace
 
 void show_parameters(Session& s) {
+  if (s.options.args.empty() && s.options.non_default && !s.options.defaults) {
+    // Only names that main.cf (or -o) sets can print: sort just those.
+    std::vector<std::pair<std::string_view, ParamNode*>> list;
+    for (const Dict::Entry& e : s.main.entries()) {
+      if (e.deleted) continue;
+      if (ParamNode* node = s.find(e.name); node != nullptr && (node->flags & k_class_mask)) list.emplace_back(e.name, node);
+    }
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [name, node] : list) print_parameter(s, name, node);
+    return;
+  }
   if (s.options.args.empty()) {
     for (const auto& [name, node] : s.sorted_names())
       if (node->flags & k_class_mask) print_parameter(s, name, node);

@@ -17,6 +17,7 @@
 // SEE ALSO
 //   src/postconf/postconf_user.c in Postfix.
 #include <string>
+#include <vector>
 
 #include "expand/evaluate.hpp"
 #include "expand/list.hpp"
@@ -105,15 +106,37 @@ void scan_user_parameter_namespace(Session& s, Dict& dict, MasterEntry* scope) {
   }
 }
 
+// unknown_names - names set in main.cf or a master.cf entry that the
+// table does not know: the only names a default value can validate.
+std::vector<std::string> unknown_names(Session& s) {
+  std::vector<std::string> names;
+  auto collect = [&](const Dict& dict) {
+    for (const Dict::Entry& e : dict.entries())
+      if (!e.deleted && s.find(e.name) == nullptr) names.push_back(e.name);
+  };
+  collect(s.main);
+  for (const MasterEntry& entry : s.master)
+    if (entry.params != nullptr) collect(*entry.params);
+  return names;
+}
+
 // scan_default_parameter_values - defaults may reference legacy names.
+// Defaults reference only names postconf knows, so a default needs a scan
+// only when it mentions a name that is set but unknown.
 void scan_default_parameter_values(Session& s) {
-  for (const auto& [name, node] : s.sorted_names()) {
-    if (node->flags & k_raw) continue;
-    if (node->info != nullptr && node->info->is_computed()) continue;
-    if (s.main.get(name) != nullptr) continue;
-    const std::string& value = s.default_value(name, *node);
-    scan_user_parameter_value(s, value, nullptr);
-  }
+  const std::vector<std::string> unknown = unknown_names(s);
+  if (unknown.empty()) return;
+  s.for_each_param([&](std::string_view name, ParamNode& node) {
+    if (node.flags & k_raw) return;
+    if (node.info != nullptr && node.info->is_computed()) return;
+    if (s.main.get(name) != nullptr) return;
+    const std::string& value = s.default_value(name, node);
+    if (value.find('$') == std::string::npos) return;
+    bool mentions = false;
+    for (const std::string& u : unknown)
+      if (value.find(u) != std::string::npos) mentions = true;
+    if (mentions) scan_user_parameter_value(s, value, nullptr);
+  });
 }
 
 }  // namespace
