@@ -15,7 +15,10 @@ A table in `smtp_tls_policy_maps` or `smtp_tls_per_site` (or `lmtp_`) that
 pflint cannot read: a database or network lookup (`mysql:`, `pgsql:`,
 `ldap:`, `socketmap:`, `tcp:`, …, also behind `proxy:`), a pattern table
 (`regexp:`, `pcre:`) whose matches are not evaluated, or a compiled table
-(`hash:`, `lmdb:`, …) whose source file is not next to it.
+(`hash:`, `lmdb:`, …) whose source file is not next to it, or a file
+outside the checked directory that does not exist on this machine (when
+you check a copy of the configuration, the table may well exist on the
+server).
 
 ## Why it matters
 The TLS rules judge destinations by what the tables say. For such a table
@@ -59,6 +62,8 @@ void check_PF5006(lint::CheckContext& context) {
     } else if (tlsr::compiled_only(t)) {
       why = fmt::format("only the compiled file exists; pflint reads the source file and looked for {}",
                         t.source_path);
+    } else if (tlsr::outside_config_dir(t, context.files().dir)) {
+      why = fmt::format("{} is outside the checked directory and not on this machine", t.source_path);
     } else {
       continue;
     }

@@ -12,7 +12,7 @@ const lint::RuleInfo PF5007_info{
     "a TLS policy table does not exist or cannot be opened", std::nullopt, std::nullopt,
     R"md(## What it flags
 A file-based table in `smtp_tls_policy_maps` or `smtp_tls_per_site` (or
-`lmtp_`) that does not exist (neither the source file nor, for `hash:` and
+`lmtp_`) under the checked configuration directory that does not exist (neither the source file nor, for `hash:` and
 friends, the compiled file), cannot be read, is given as a relative path,
 or has a malformed `type:name` / `inline:{ }` spec; and a `hash:`, `lmdb:`
 or `cdb:` source whose compiled file is missing because `postmap` was not
@@ -40,8 +40,9 @@ partner.example    encrypt
 ```
 
 ## Exceptions
-Tables whose compiled file exists without the source are reported as not
-inspectable (PF5006), not as missing.
+Tables whose compiled file exists without the source, and absent files
+outside the checked directory (which may exist on the server), are
+reported as not inspectable (PF5006), not as missing.
 
 ## How to fix
 Create the table (and run `postmap` on it for `hash:`, `lmdb:`, `cdb:`
@@ -55,7 +56,7 @@ void check_PF5007(lint::CheckContext& context) {
     std::string why;
     switch (t.status) {
       case tls::TableStatus::missing:
-        if (tlsr::compiled_only(t)) continue;
+        if (tlsr::compiled_only(t) || tlsr::outside_config_dir(t, context.files().dir)) continue;
         why = fmt::format("it does not exist ({})", t.status_detail);
         break;
       case tls::TableStatus::unreadable: why = fmt::format("it cannot be read ({})", t.status_detail); break;

@@ -291,4 +291,17 @@ inline bool compiled_only(const tls::PolicyTable& t) {
          std::filesystem::exists(t.source_path + std::string(suffix), ec);
 }
 
+// outside_config_dir - a missing file table whose path is not under the
+// checked directory: it may well exist on the server (checking a copy of
+// /etc/postfix elsewhere), so it cannot be judged missing.
+inline bool outside_config_dir(const tls::PolicyTable& t, const std::string& config_dir) {
+  if (t.status != tls::TableStatus::missing || t.source_path.empty() || config_dir.empty()) return false;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path dir = fs::weakly_canonical(fs::absolute(config_dir, ec), ec);
+  const fs::path path = fs::weakly_canonical(fs::path(t.source_path), ec);
+  const auto [d, p] = std::mismatch(dir.begin(), dir.end(), path.begin(), path.end());
+  return d != dir.end();
+}
+
 }  // namespace pflint::rules::tlsr

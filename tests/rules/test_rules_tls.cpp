@@ -244,6 +244,10 @@ TEST_CASE("PF5006/PF5007: compiled tables with and without their source") {
   const Run both = run({{"main.cf", main}, {"tls_policy", "a.example encrypt\n"}, {"tls_policy.db", "binary"}});
   CHECK(both.of("PF5007").empty());
   CHECK(both.of("PF5006").empty());
+  // A table outside the checked directory may exist on the server: not "missing".
+  const Run elsewhere = run({{"main.cf", "smtp_tls_policy_maps = texthash:/nonexistent-pflint/tls_policy\n"}});
+  CHECK(elsewhere.of("PF5007").empty());
+  CHECK(elsewhere.of("PF5006").size() == 1);
 }
 
 TEST_CASE("PF3025/PF3026/PF3012 scopes") {
