@@ -26,3 +26,21 @@ if(_pflint_sanitizers)
   target_link_options(pflint_settings INTERFACE -fsanitize=${_pflint_san})
 endif()
 target_compile_definitions(pflint_settings INTERFACE $<$<CONFIG:Debug>:_GLIBCXX_ASSERTIONS>)
+
+# Fuzzing instruments all of pflint's code for coverage (clang only).
+if(PFLINT_BUILD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "PFLINT_BUILD_FUZZ needs clang: CC=clang CXX=clang++ cmake ...")
+  endif()
+  target_compile_options(pflint_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+  target_link_options(pflint_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
+# pflint_startup — link options for the executables whose start-up time is
+# measured (see PFLINT_STATIC_DEPS): no shared libstdc++/libgcc to load and
+# relocate, and no shared libraries linked in that nothing references.
+add_library(pflint_startup INTERFACE)
+target_link_options(pflint_startup INTERFACE LINKER:-O1,--as-needed)
+if(PFLINT_STATIC_DEPS AND NOT _pflint_sanitizers)
+  target_link_options(pflint_startup INTERFACE -static-libstdc++ -static-libgcc)
+endif()
