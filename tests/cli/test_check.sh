@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# CLI tests of `pflint check`, `pflint rules`, `pflint explain`: inputs
+# (dir, file, repository, templates), selection, exit codes, formats, --output.
+# Usage: test_check.sh PFLINT SOURCE_DIR
+set -euo pipefail
+PFLINT=$1
+SRC=$2
+source "$SRC/tests/cli/lib.sh"
+
+mkdir -p "$TMP/repo/a/postfix" "$TMP/repo/b" "$TMP/repo/.git/postfix" "$TMP/repo/tpl"
+printf 'myhostname = mx.example.net\nsmtp_tls_securty_level = encrypt\n' > "$TMP/repo/a/postfix/main.cf"
+printf 'smtp inet n - y - - smtpd\n' > "$TMP/repo/a/postfix/master.cf"
+printf 'smtp_connect_timeout = 30q\n' > "$TMP/repo/b/main.cf"
+printf 'bad line\n' > "$TMP/repo/.git/postfix/main.cf"
+printf 'myhostname = {{ hostname }}\n' > "$TMP/repo/tpl/main.cf"
+printf 'myhostname = {{ hostname }}\n' > "$TMP/repo/tpl/main.cf.j2"
+
+run "$PFLINT" check --format gcc "$TMP/repo"
+expect_rc 1 "findings at warning level give exit 1"
+expect_grep out "a/postfix/main.cf:2:1: warning: unknown parameter smtp_tls_securty_level.*\[PF2001\]" "repository search finds nested configs"
+expect_grep out "b/main.cf:1:24: error: smtp_connect_timeout must be a time.*\[PF2004\]" "second config in the repository"
+checks=$((checks + 1)); if grep -q "\.git" "$TMP/out"; then echo "FAIL: .git was searched"; failures=$((failures + 1)); fi
+
+run "$PFLINT" check "$TMP/repo"
+expect_grep out "tpl/main.cf: skipped: looks like a template" "templates are reported as skipped"
+expect_grep out "tpl/main.cf.j2: skipped: template" "template file names are skipped"
+expect_grep out "1 error, 1 warning in 2 configs, 2 files skipped" "text summary"
+
+run "$PFLINT" check --fail-on error --ignore PF2004 "$TMP/repo"
+expect_rc 0 "--fail-on error with only warnings left gives 0"
+run "$PFLINT" check --fail-on never "$TMP/repo"
+expect_rc 0 "--fail-on never"
+run "$PFLINT" check --select PF2001 --format gcc "$TMP/repo"
+expect_grep out "PF2001" "--select keeps the rule"
+checks=$((checks + 1)); if grep -q PF2004 "$TMP/out"; then echo "FAIL: --select PF2001 still shows PF2004"; failures=$((failures + 1)); fi
+run "$PFLINT" check --ignore PF2 "$TMP/repo"
+expect_rc 0 "--ignore by prefix, and the path after it stays a path"
+
+run "$PFLINT" check --format gcc "$TMP/repo/b/main.cf"
+expect_rc 1 "a single file"
+expect_grep out "b/main.cf:1:24" "single-file findings"
+
+printf 'relayhost = [a]\nbad line\n' > "$TMP/fatal.cf"
+run "$PFLINT" check --fail-on never "$TMP/fatal.cf"
+expect_rc 2 "a file Postfix cannot read gives exit 2"
+run "$PFLINT" check "$TMP/does-not-exist"
+expect_rc 2 "missing path gives exit 2"
+expect_grep err "does-not-exist: No such file or directory" "missing path is named"
+run "$PFLINT" check --format yaml "$TMP/repo"
+expect_rc 2 "bad --format is a usage error"
+run "$PFLINT" check --postfix-version banana "$TMP/repo"
+expect_rc 2 "bad --postfix-version is a usage error"
+expect_grep err "bad Postfix version" "bad version is explained"
+
+# --output writes atomically and keeps the mode of an existing file.
+printf 'old\n' > "$TMP/report.sarif"; chmod 0640 "$TMP/report.sarif"
+run "$PFLINT" check --format sarif --output "$TMP/report.sarif" "$TMP/repo"
+expect_rc 1 "--output keeps the exit status"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"]=="2.1.0" and d["runs"][0]["results"]' \
+  "$TMP/report.sarif" && rc=0 || rc=$?
+expect_rc 0 "--output holds the SARIF report"
+checks=$((checks + 1)); [[ $(stat -c %a "$TMP/report.sarif") == 640 ]] || { echo "FAIL: mode not kept"; failures=$((failures + 1)); }
+checks=$((checks + 1)); [[ -z $(ls "$TMP" | grep pflint-) ]] || { echo "FAIL: temp file left"; failures=$((failures + 1)); }
+
+# Suppressions end to end.
+printf '# pflint: disable=PF2001\nsmtp_tls_securty_level = encrypt\n' > "$TMP/sup.cf"
+run "$PFLINT" check "$TMP/sup.cf"
+expect_rc 0 "a suppressed finding does not count"
+
+# The version changes what is known: a 3.9 parameter on a 3.7 target.
+printf 'smtp_tls_enable_rpk = yes\n' > "$TMP/new.cf"
+run "$PFLINT" check --format gcc "$TMP/new.cf"
+expect_grep out "is a Postfix 3.9 parameter" "a parameter of a newer Postfix is reported"
+run "$PFLINT" check --format gcc --postfix-version 3.10 "$TMP/new.cf"
+checks=$((checks + 1)); if grep -q PF2001 "$TMP/out"; then echo "FAIL: 3.10 should know smtp_tls_enable_rpk"; failures=$((failures + 1)); fi
+PFLINT_POSTFIX_VERSION=3.10 run "$PFLINT" check --format gcc "$TMP/new.cf"
+checks=$((checks + 1)); if grep -q PF2001 "$TMP/out"; then echo "FAIL: PFLINT_POSTFIX_VERSION ignored"; failures=$((failures + 1)); fi
+
+run "$PFLINT" rules
+expect_rc 0 "rules"
+expect_grep out "^PF3001  obsolete-tls-parameter" "the catalog lists PF3001"
+run "$PFLINT" explain PF2001
+expect_grep out "^## Problematic config" "explain prints the doc"
+run "$PFLINT" explain PF9999
+expect_rc 2 "unknown code"
+
+finish
