@@ -103,6 +103,9 @@ class Result:
     cand: Outcome
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # documented differences (DIFFERENCES) that this run actually showed and
+    # that pflint's documented behaviour was verified for
+    triggered: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -248,8 +251,47 @@ def _appended_equal(a: bytes, b: bytes) -> bool:
     return sorted(al[i:]) == sorted(bl[i:])
 
 
+# ---------------------------------------------------------------------------
+# Documented differences (docs/postconf-edits.md, "Deliberate differences").
+#
+# Where pflint deliberately differs from postconf, a case declares it with
+# `@@ expect-difference NAME REASON` (every run of the case) or a run option
+# `[expect-difference NAME REASON]` (that run only). The harness then checks
+# pflint's documented behaviour instead of postconf's for exactly that aspect;
+# everything else is compared as usual. A declared difference that no run
+# shows fails (a stale annotation). The corpus runs get the same rules from
+# the file itself (see corpus_jobs).
+
+DIFFERENCES = {
+    "final-newline": "file without a final newline: pflint ends the last line before appending "
+                     "(postconf glues the new text onto it)",
+    "not-edited": "file with a fatal syntax error: pflint reports the reader's fatal error and "
+                  "writes nothing (postconf's edit modes rewrite it)",
+    "mode-kept": "pflint keeps the file's permission bits (postconf leaves 0644)",
+    "no-tmp-left": "after a fatal error pflint leaves no main.cf.tmp / master.cf.tmp",
+    "repeated-name": "a repeated -X/-# name: pflint warns \"ignoring earlier request\" and goes on "
+                     "(postconf 3.7 crashes)",
+    "nul-copied": "a line with a NUL byte is copied unchanged (postconf cuts it at the NUL and "
+                  "drops its newline)",
+    # Checked on every run (run_jobs adds it): postconf's order is hash order,
+    # so there is nothing to declare; pflint's order is checked instead.
+    "arg-order": "new main.cf parameters are appended in argument order (postconf: hash order)",
+}
+
+# The reader errors that make pflint refuse an edit (difference "not-edited").
+_SYNTAX_FATAL_RE = re.compile(
+    rb"^fatal: (?:.*, line \d+: missing '=' after attribute name: "
+    rb"|.*, line \d+: missing attribute name: "
+    rb"|file .*: line \d+: bad field count$"
+    rb"|invalid (?:type|private|unprivileged|chroot|wakeup|process_limit) field )")
+
+
+def _mode_flags(args: list[str]) -> str:
+    return "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
+
+
 def _is_main_edit(args: list[str]) -> bool:
-    flags = "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
+    flags = _mode_flags(args)
     if "e" in flags:
         return True
     # implicit -e: a name=value argument without any master.cf mode
@@ -258,12 +300,202 @@ def _is_main_edit(args: list[str]) -> bool:
     return False
 
 
+def _is_edit(args: list[str]) -> bool:
+    """Any edit mode: -e (or name=value), -X, -#, and their -M/-F/-P forms."""
+    flags = _mode_flags(args)
+    if any(c in flags for c in "eX#"):
+        return True
+    if "n" in flags or "d" in flags:
+        return False
+    return any("=" in a for a in _edit_operands(args)[:1])
+
+
+def _edit_operands(args: list[str]) -> list[str]:
+    """The name/pattern arguments of an edit run (what follows the options)."""
+    out, i = [], 0
+    while i < len(args):
+        a = args[i]
+        if a == "--":
+            out += args[i + 1:]
+            break
+        if a.startswith("-") and len(a) > 1:
+            if a[1:] in ("c", "o", "C", "T"):  # option with a separate argument
+                i += 1
+            i += 1
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def _has_pid(*outs: Outcome) -> bool:
     return any(b"<PID>" in o.stdout or b"<PID>" in o.stderr for o in outs)
 
 
-def compare(name: str, args: list[str], real: Outcome, cand: Outcome) -> Result:
+_ASSIGN_RE = re.compile(rb"^([A-Za-z0-9_.-]+)[ \t]*=")
+
+
+def _arg_order_problem(args: list[str], real: bytes, cand: bytes) -> str:
+    """pflint appends new main.cf names in argument order (documented
+    difference 2; postconf's order is hash order, so it is checked on pflint's
+    side only)."""
+    order = []
+    for a in _edit_operands(args):
+        name = a.split("=", 1)[0].strip()
+        if name not in order:
+            order.append(name)
+    al, bl = real.split(b"\n"), cand.split(b"\n")
+    i = 0
+    while i < min(len(al), len(bl)) and al[i] == bl[i]:
+        i += 1
+    names = [m.group(1).decode(errors="replace") for ln in bl[i:] if (m := _ASSIGN_RE.match(ln))]
+    pos = [order.index(n) for n in names if n in order]
+    if pos != sorted(pos):
+        return f"  new parameters not appended in argument order: {names} (arguments: {order})"
+    return ""
+
+
+def _final_newline_splits(orig: bytes, real: bytes) -> list[bytes]:
+    """postconf's output with a newline put back after a copy of the original
+    unterminated last line (where postconf glued the appended text onto it)."""
+    last = orig.rsplit(b"\n", 1)[-1]
+    if not last or orig.endswith(b"\n"):
+        return []
+    out, start = [], 0
+    while (i := real.find(last, start)) >= 0:
+        end = i + len(last)
+        if (i == 0 or real[i - 1:i] == b"\n") and end < len(real) and real[end:end + 1] != b"\n":
+            out.append(real[:end] + b"\n" + real[end:])
+        start = i + 1
+    return out
+
+
+def _nul_cut(text: bytes) -> bytes:
+    """What postconf's line copy makes of text: a line with a NUL ends at the
+    NUL, and its newline is lost."""
+    lines = text.split(b"\n")
+    out = b""
+    for k, ln in enumerate(lines):
+        if b"\0" in ln:
+            out += ln[:ln.index(b"\0")]
+        else:
+            out += ln + (b"\n" if k < len(lines) - 1 else b"")
+    return out
+
+
+@dataclass
+class Context:
+    """What compare() needs to check pflint's documented differences."""
+
+    orig_files: dict[str, tuple[int, bytes]] = field(default_factory=dict)  # name -> (mode, bytes)
+    expect: dict[str, str] = field(default_factory=dict)  # declared difference -> reason
+    rerun: object = None  # callable(args) -> Outcome: the real postconf on fresh copies
+
+
+def _files_equal(name: str, args: list[str], rb: bytes, cb: bytes, res: Result,
+                 orig: bytes | None, expect: dict[str, str]) -> str:
+    """'' when file `name` counts as equal; else the problem text."""
+    main_edit = name == "main.cf" and _is_main_edit(args)
+
+    def same(a: bytes, b: bytes, what: str) -> bool:
+        if a == b:
+            return True
+        if main_edit and _appended_equal(a, b):
+            if "arg-order" in expect and (p := _arg_order_problem(args, a, b)):
+                res.problems.append(p)
+            res.notes.append(f"{name}: appended lines equal as a set{what}")
+            return True
+        return False
+
+    if same(rb, cb, ""):
+        return ""
+    if orig is not None and "final-newline" in expect:
+        if cb.endswith(b"\n") and any(same(sp, cb, " (final-newline)")
+                                      for sp in _final_newline_splits(orig, rb)):
+            res.triggered.add("final-newline")
+            res.notes.append(f"{name}: final-newline: postconf glued onto the unterminated last line")
+            return ""
+    if orig is not None and "nul-copied" in expect and b"\0" in orig:
+        orig_lines = set(orig.split(b"\n"))
+        nul_lines = [ln for ln in cb.split(b"\n") if b"\0" in ln]
+        if nul_lines and all(ln in orig_lines for ln in nul_lines) and same(rb, _nul_cut(cb), " (nul-copied)"):
+            res.triggered.add("nul-copied")
+            res.notes.append(f"{name}: nul-copied: lines with NUL bytes copied unchanged")
+            return ""
+    return (f"  file {name} differs after the run (- postconf, + pflint):\n"
+            + _text_diff(rb, cb, f"postconf/{name}", f"pflint/{name}"))
+
+
+def _check_not_edited(args: list[str], real: Outcome, cand: Outcome, ctx: Context) -> Result | None:
+    """Difference "not-edited": postconf's edit went through, pflint refused
+    because the file has an error every Postfix reader dies on. Verified
+    against the real reader (`postconf -n`, or `-M` for master.cf edits) on
+    the same files: same fatal error, no output, files untouched."""
+    if real.rc != 0 or cand.rc != 1 or ctx.rerun is None:
+        return None
+    flags = _mode_flags(args)
+    reader_args = ["-M"] if any(c in flags for c in "MFP") else ["-n"]
+    reader = ctx.rerun(reader_args)
+    fatals = {x for x in stderr_set(reader.stderr) if _SYNTAX_FATAL_RE.match(x)}
+    if reader.rc != 1 or not fatals:
+        return None  # the file reads fine: no documented reason to refuse
+    res = Result(name="", args=args, real=real, cand=cand)
+    cs = stderr_set(cand.stderr)
+    if not (fatals <= cs and cs <= stderr_set(reader.stderr)):
+        lines = [f"  not-edited: pflint's messages are not `postconf {' '.join(reader_args)}`'s:"]
+        lines += [f"    - {_show(x)}" for x in sorted(stderr_set(reader.stderr) - cs)]
+        lines += [f"    + {_show(x)}" for x in sorted(cs - stderr_set(reader.stderr))]
+        res.problems.append("\n".join(lines))
+    if cand.stdout:
+        res.problems.append("  not-edited: pflint printed to stdout:\n"
+                            + _text_diff(b"", cand.stdout, "expected", "pflint"))
+    if cand.files != ctx.orig_files:
+        for n in sorted(set(cand.files) | set(ctx.orig_files)):
+            if cand.files.get(n) != ctx.orig_files.get(n):
+                res.problems.append(f"  not-edited: pflint changed, created or removed file {n}")
+    res.triggered.add("not-edited")
+    res.notes.append(f"not-edited: postconf {' '.join(reader_args)} dies on the file, postconf's edit went through")
+    return res
+
+
+def _repeated_names(args: list[str]) -> list[str]:
+    seen, dups = set(), []
+    for a in _edit_operands(args):
+        if a in seen and a not in dups:
+            dups.append(a)
+        seen.add(a)
+    return dups
+
+
+def compare(name: str, args: list[str], real: Outcome, cand: Outcome,
+            ctx: Context | None = None) -> Result:
+    ctx = ctx or Context()
+    expect = ctx.expect
+    if "not-edited" in expect and not real.error and not cand.error and _is_edit(args):
+        res = _check_not_edited(args, real, cand, ctx)
+        if res is not None:
+            res.name = name
+            return res
+    triggered_pre: set[str] = set()
+    notes_pre: list[str] = []
+    if ("repeated-name" in expect and real.rc is not None and real.rc < 0
+            and (dups := _repeated_names(args)) and ctx.rerun is not None):
+        # postconf crashed (a signal); pflint must do what postconf does with
+        # the repeated names given once, plus one warning per repeated name.
+        once = []
+        for a in args:
+            if a in dups and a in once:
+                continue
+            once.append(a)
+        again = ctx.rerun(once)
+        warn = b"".join(b"postconf: warning: ignoring earlier request: '" + d.encode() + b"'\n" for d in dups)
+        real = Outcome(argv=again.argv, stdout=again.stdout, stderr=again.stderr + warn, rc=again.rc,
+                       files=again.files, error=again.error)
+        triggered_pre.add("repeated-name")
+        notes_pre.append(f"repeated-name: postconf crashed; compared with `postconf {shlex.join(once)}`")
     res = Result(name=name, args=args, real=real, cand=cand)
+    res.triggered |= triggered_pre
+    res.notes += notes_pre
     pr = res.problems
     if real.error:
         pr.append(f"  real postconf: {real.error}")
@@ -283,20 +515,30 @@ def compare(name: str, args: list[str], real: Outcome, cand: Outcome) -> Result:
     names = sorted(set(real.files) | set(cand.files))
     for n in names:
         if n not in cand.files:
+            if ("no-tmp-left" in expect and n in ("main.cf.tmp", "master.cf.tmp")
+                    and n not in ctx.orig_files and real.rc == 1):
+                res.triggered.add("no-tmp-left")
+                res.notes.append(f"no-tmp-left: postconf left {n} after its fatal error")
+                continue
             pr.append(f"  file {n}: left by postconf, missing after pflint")
             continue
         if n not in real.files:
             pr.append(f"  file {n}: created by pflint, not by postconf")
             continue
         (rm, rb), (cm, cb) = real.files[n], cand.files[n]
-        if rm != cm:
+        om = ctx.orig_files[n][0] if n in ctx.orig_files else None
+        if "mode-kept" in expect and om is not None:
+            if cm != om:
+                pr.append(f"  file {n}: mode-kept: mode was {om:04o}, pflint left {cm:04o}")
+            elif rm != cm:
+                res.triggered.add("mode-kept")
+                res.notes.append(f"mode-kept: {n} stays {om:04o} (postconf {rm:04o})")
+        elif rm != cm:
             pr.append(f"  file {n}: mode postconf {rm:04o}, pflint {cm:04o}")
         if rb != cb:
-            if n == "main.cf" and _is_main_edit(args) and _appended_equal(rb, cb):
-                res.notes.append(f"{n}: appended lines equal as a set")
-                continue
-            pr.append(f"  file {n} differs after the run (- postconf, + pflint):\n"
-                      + _text_diff(rb, cb, f"postconf/{n}", f"pflint/{n}"))
+            orig = ctx.orig_files[n][1] if n in ctx.orig_files else None
+            if (p := _files_equal(n, args, rb, cb, res, orig, expect)):
+                pr.append(p)
     return res
 
 
@@ -307,12 +549,13 @@ def compare(name: str, args: list[str], real: Outcome, cand: Outcome) -> Result:
 def run_case(pflint_cmd: list[str], files: dict[str, object], args: list[str], *,
              name: str = "case", modes: dict[str, int] | None = None,
              env: dict[str, str] | None = None, add_dir: bool = True,
-             real_cmd: list[str] | None = None) -> Result:
+             real_cmd: list[str] | None = None, expect: dict[str, str] | None = None) -> Result:
     """Run one differential case.
 
     pflint_cmd: the candidate command prefix, e.g. [".../pflint", "postconf"].
     files: config-dir contents, name -> bytes | str | STOCK (absent = not created).
     args: the postconf argument list (@DIR@ = the copy's path).
+    expect: documented differences to check pflint's behaviour for (DIFFERENCES).
     """
     modes = modes or {}
     env = env or {}
@@ -321,6 +564,16 @@ def run_case(pflint_cmd: list[str], files: dict[str, object], args: list[str], *
         ra, rb = Path(tmp) / "a", Path(tmp) / "b"  # equal path lengths
         _write_tree(ra, files, modes)
         _write_tree(rb, files, modes)
+        rc_root = Path(tmp) / "c"
+
+        def rerun(other_args: list[str]) -> Outcome:
+            """The real postconf with other arguments, on a fresh copy."""
+            if rc_root.exists():
+                shutil.rmtree(rc_root)
+            _write_tree(rc_root, files, modes)
+            return _run_side(real_cmd, other_args, rc_root, env, add_dir)
+
+        ctx = Context(orig_files=_snapshot(ra), expect=dict(expect or {}), rerun=rerun)
         # Both sides run at the same time (a fatal real postconf sleeps 1 s).
         box: list[Outcome] = []
         th = threading.Thread(target=lambda: box.append(_run_side(pflint_cmd, args, rb, env, add_dir)))
@@ -328,7 +581,7 @@ def run_case(pflint_cmd: list[str], files: dict[str, object], args: list[str], *
         real = _run_side(real_cmd, args, ra, env, add_dir)
         th.join()
         cand = box[0]
-        res = compare(name, args, real, cand)
+        res = compare(name, args, real, cand, ctx)
         # Some real-postconf output depends on hash-table order (e.g. which
         # parameter of a reference loop the "unreasonable macro call nesting"
         # warning names). When only stderr differs, run the real postconf
@@ -349,7 +602,7 @@ def run_case(pflint_cmd: list[str], files: dict[str, object], args: list[str], *
                 shutil.rmtree(rb)
                 _write_tree(rb, files, modes)
                 cand = _run_side(pflint_cmd, args, rb, env, add_dir)
-            real, res = again, compare(name, args, again, cand)
+            real, res = again, compare(name, args, again, cand, ctx)
             if res.ok:
                 res.notes.append(f"matched on real run {tries + 1}")
                 return res
@@ -390,6 +643,14 @@ class RunSpec:
     add_dir: bool
     line: int
     text: str
+    # documented differences (DIFFERENCES): name -> reason
+    expect: dict[str, str] = field(default_factory=dict)  # [expect-difference ...] on this run
+    case_expect: dict[str, str] = field(default_factory=dict)  # @@ expect-difference (all runs)
+    auto: bool = False  # expect was derived from the file (corpus): no stale-annotation check
+    case: str = ""  # case file stem (for the per-case stale-annotation check)
+
+    def expectations(self) -> dict[str, str]:
+        return {**self.case_expect, **self.expect}
 
 
 @dataclass
@@ -399,6 +660,7 @@ class CaseFile:
     files: dict[str, object]
     modes: dict[str, int]
     runs: list[RunSpec]
+    expect: dict[str, str] = field(default_factory=dict)
 
 
 class CaseError(Exception):
@@ -416,6 +678,15 @@ def parse_case(path: Path) -> CaseFile:
     files: dict[str, object] = {"master.cf": STOCK}
     modes: dict[str, int] = {}
     runs: list[RunSpec] = []
+    case_expect: dict[str, str] = {}
+
+    def difference(words: list[str], where: str) -> tuple[str, str]:
+        names = sorted(k for k in DIFFERENCES if k != "arg-order")  # arg-order: always checked
+        if not words or words[0] not in names:
+            raise CaseError(f"{where}: expect-difference needs one of {names}")
+        if len(words) < 2:
+            raise CaseError(f"{where}: expect-difference {words[0]} needs a one-line reason")
+        return words[0], " ".join(words[1:])
     i = 1
     cur = None  # (name, flags, [lines])
     in_run = False
@@ -452,6 +723,11 @@ def parse_case(path: Path) -> CaseFile:
             if words[0] == "run":
                 in_run = True
                 continue
+            if words[0] == "expect-difference":
+                in_run = False
+                k, why = difference(words[1:], f"{path}:{i}")
+                case_expect[k] = why
+                continue
             in_run = False
             if words[0] == "file" and len(words) >= 2:
                 fname, flags = words[1], words[2:]
@@ -469,7 +745,7 @@ def parse_case(path: Path) -> CaseFile:
             text = line.decode()
             if not text.strip() or text.lstrip().startswith("#"):
                 continue
-            env, add_dir = {}, True
+            env, add_dir, expect = {}, True, {}
             rest = text.strip()
             while rest.startswith("["):
                 end = rest.index("]")
@@ -477,6 +753,9 @@ def parse_case(path: Path) -> CaseFile:
                 rest = rest[end + 1:].lstrip()
                 if opt[0] == "nodir":
                     add_dir = False
+                elif opt[0] == "expect-difference":
+                    k, why = difference(opt[1].split() if len(opt) == 2 else [], f"{path}:{i}")
+                    expect[k] = why
                 elif opt[0] == "env" and len(opt) == 2 and "=" in opt[1]:
                     k, v = opt[1].split("=", 1)
                     env[k] = v
@@ -486,7 +765,8 @@ def parse_case(path: Path) -> CaseFile:
                 args = shlex.split(rest)
             except ValueError as e:
                 raise CaseError(f"{path}:{i}: {e}") from None
-            runs.append(RunSpec(args=args, env=env, add_dir=add_dir, line=i, text=text.strip()))
+            runs.append(RunSpec(args=args, env=env, add_dir=add_dir, line=i, text=text.strip(),
+                                expect=expect, case=path.stem))
             continue
         if cur is None:
             if line.strip() and not line.startswith(b"#"):
@@ -496,7 +776,9 @@ def parse_case(path: Path) -> CaseFile:
     close()
     if not runs:
         raise CaseError(f"{path}: no @@ run lines")
-    return CaseFile(path=path, intent=intent, files=files, modes=modes, runs=runs)
+    for r in runs:
+        r.case_expect = dict(case_expect)
+    return CaseFile(path=path, intent=intent, files=files, modes=modes, runs=runs, expect=case_expect)
 
 
 def case_jobs(cases_dir: Path, only: str | None = None) -> list[tuple[str, dict, dict, RunSpec]]:
@@ -541,6 +823,32 @@ def _oracle_lines(files: dict, args: list[str]) -> list[str]:
     return o.stdout.decode(errors="replace").splitlines()
 
 
+def auto_expect(files: dict[str, object], args: list[str]) -> dict[str, str]:
+    """The documented differences an edit run on these files may show, derived
+    from the file being edited (corpus runs have no annotations). Each one is
+    still only accepted when pflint does exactly what docs/postconf-edits.md
+    says (see compare())."""
+    if not _is_edit(args):
+        return {}
+    flags = _mode_flags(args)
+    target = "master.cf" if any(c in flags for c in "MFP") else "main.cf"
+    data = files.get(target)
+    data = data if isinstance(data, bytes) else b""
+    out = {
+        # checked against the real reader on the same file
+        "not-edited": f"{target} may have an error every Postfix reader dies on",
+        # accepted only after a fatal postconf error
+        "no-tmp-left": "postconf leaves its temporary file after a fatal error",
+    }
+    if data and not data.endswith(b"\n"):
+        out["final-newline"] = f"{target} does not end in a newline"
+    if b"\0" in data:
+        out["nul-copied"] = f"{target} has a NUL byte"
+    if _repeated_names(args):
+        out["repeated-name"] = "an edit name is given twice"
+    return out
+
+
 def corpus_jobs(corpus: Path, only: str | None = None) -> list[tuple[str, dict, dict, RunSpec]]:
     jobs = []
     manifest = _read_manifest(corpus)
@@ -548,8 +856,9 @@ def corpus_jobs(corpus: Path, only: str | None = None) -> list[tuple[str, dict, 
     def add(name, files, args):
         if only and only not in name:
             return
-        jobs.append((name, files, {}, RunSpec(args=args, env={}, add_dir=True, line=0,
-                                              text=shlex.join(args))))
+        spec = RunSpec(args=args, env={}, add_dir=True, line=0, text=shlex.join(args),
+                       expect=auto_expect(files, args), auto=True)
+        jobs.append((name, files, {}, spec))
 
     read_modes = [["-n"], ["-nx"], ["-M"], ["-Mf"], ["-F"], ["-P"]]
     for p in sorted((corpus / "main").glob("*.cf")):
@@ -600,18 +909,33 @@ _print_lock = threading.Lock()
 
 
 def run_jobs(jobs, pflint_cmd: list[str], workers: int, verbose: bool, out=sys.stdout,
-             max_details: int = 40) -> int:
+             max_details: int = 40, use_expect: bool = True) -> int:
     """Run the jobs on a thread pool; print PASS/FAIL lines (details for the
-    first max_details failures) and the "N passed, N failed" line."""
+    first max_details failures) and the "N passed, N failed" line.
+    use_expect=False (the self-test: postconf on both sides) ignores the
+    expect-difference annotations."""
     failed = 0
+    case_triggered: dict[str, set[str]] = {}  # case -> differences some run showed
+    case_declared: dict[str, dict[str, str]] = {}
 
     def work(job):
         name, files, modes, spec = job
-        return run_case(pflint_cmd, files, spec.args, name=name, modes=modes, env=spec.env,
-                        add_dir=spec.add_dir)
+        res = run_case(pflint_cmd, files, spec.args, name=name, modes=modes, env=spec.env,
+                       add_dir=spec.add_dir,
+                       expect={**spec.expectations(), "arg-order": DIFFERENCES["arg-order"]} if use_expect else {})
+        if use_expect and not spec.auto:
+            for k in spec.expect:
+                if k not in res.triggered:
+                    res.problems.append(f"  [expect-difference {k}] is declared, but this run showed no such "
+                                        "difference (stale annotation?)")
+        return res
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as ex:
         for job, res in zip(jobs, ex.map(work, jobs)):
+            spec = job[3]
+            if use_expect and spec.case and spec.case_expect:
+                case_declared[spec.case] = spec.case_expect
+                case_triggered.setdefault(spec.case, set()).update(res.triggered)
             with _print_lock:
                 if res.ok:
                     extra = f"  ({'; '.join(res.notes)})" if res.notes and verbose else ""
@@ -625,9 +949,17 @@ def run_jobs(jobs, pflint_cmd: list[str], workers: int, verbose: bool, out=sys.s
                     elif failed == max_details + 1:
                         print(f"  (details of further failures left out; see --max-details)", file=out)
                 out.flush()
+    # A difference declared for a whole case must show up in at least one run.
+    stale = 0
+    for case, declared in sorted(case_declared.items()):
+        for k in declared:
+            if k not in case_triggered.get(case, set()):
+                stale += 1
+                print(f"FAIL {case}: @@ expect-difference {k} is declared, but no run of the case showed "
+                      "that difference (stale annotation?)", file=out)
     passed = len(jobs) - failed
-    print(f"{passed} passed, {failed} failed", file=out)
-    return failed
+    print(f"{passed} passed, {failed + stale} failed", file=out)
+    return failed + stale
 
 
 def show_case(path: Path) -> None:
@@ -718,7 +1050,8 @@ def main(argv: list[str] | None = None) -> int:
             jobs += corpus_jobs(ns.corpus, ns.only)
     if not jobs:
         ap.error("nothing to run: give --cases, --corpus or --dir")
-    failed = run_jobs(jobs, cand, max(1, ns.jobs), ns.verbose, max_details=ns.max_details)
+    failed = run_jobs(jobs, cand, max(1, ns.jobs), ns.verbose, max_details=ns.max_details,
+                      use_expect=not ns.self_test)
     return 1 if failed else 0
 
 
