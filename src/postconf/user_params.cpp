@@ -8,8 +8,9 @@
 //   main.cf validates main.cf and every master.cf name space; $name in an
 //   entry validates that entry's -o and main.cf. Assignments to read-only
 //   names are dropped with a warning; a legacy name that is set becomes a
-//   user-defined name (so -n prints it). Every value is also expanded for
-//   the legacy database name scan (dbms.cpp).
+//   user-defined name (so -n prints it). The value of every built-in or
+//   service-defined name is also expanded for the legacy database name
+//   scan (dbms.cpp); user-defined and legacy values are not.
 // DIAGNOSTICS
 //   "DIR/main.cf: undefined parameter: NAME" (or master.cf), "DIR/main.cf:
 //   read-only parameter assignment: NAME=VALUE"; expansion warnings and
@@ -92,7 +93,8 @@ void scan_user_parameter_namespace(Session& s, Dict& dict, MasterEntry* scope) {
     const Dict::Entry& entry = dict.entries()[i];
     if (entry.deleted) continue;
     if (scope != nullptr && s.rest_classes.count(entry.name) != 0) scope->valid_names.emplace(entry.name);
-    if (ParamNode* node = s.find(entry.name)) {
+    ParamNode* node = s.find(entry.name);
+    if (node != nullptr) {
       if (node->flags & k_readonly) {
         warn(s.config_dir + "/" + source + ": read-only parameter assignment: " + entry.name + "=" + entry.value);
         dict.erase(entry.name);
@@ -102,7 +104,11 @@ void scan_user_parameter_namespace(Session& s, Dict& dict, MasterEntry* scope) {
       if (node->flags & k_raw) continue;
     }
     scan_user_parameter_value(s, entry.value, scope);
-    register_dbms_parameters(s, entry.value, flag_user_parameter, scope);
+    // Only built-in and service-defined names get the expanding database
+    // scan (fatal on a macro error); postconf 3.7 gives user-defined and set
+    // legacy names only the scan above (case macro_empty_name_user_param).
+    if (node != nullptr && (node->flags & k_user) == 0)
+      register_dbms_parameters(s, entry.value, flag_user_parameter, scope);
   }
 }
 
