@@ -209,8 +209,9 @@ ParseResult parse_options(const std::vector<std::string>& argv) {
           mode |= m_param_class;
           not_implemented = "-C";
         } else {
+          if ((mode & m_show_tls) != 0) return failure("fatal: At most one -T <mode> option may be specified");
           mode |= m_show_tls;
-          not_implemented = "-T";
+          o.tls_mode = value;
         }
         break;
       }

@@ -38,6 +38,7 @@ struct Options {
   std::optional<std::string> config_dir;                     // -c DIR (else $MAIL_CONFIG, else /etc/postfix)
   std::vector<std::pair<std::string, std::string>> overrides;  // -o name=value, in order
   std::vector<std::string> args;                             // names, filters or edit arguments
+  std::optional<std::string> tls_mode;                       // -T mode (show_tls.hpp)
   // pflint additions (long options, documented in --help)
   params::Version version = params::default_version();       // --postfix-version / PFLINT_POSTFIX_VERSION
 };

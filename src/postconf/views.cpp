@@ -3,6 +3,7 @@
 #include "postconf/views.hpp"
 
 #include "postconf/diag.hpp"
+#include "postconf/show_tls.hpp"
 
 namespace pflint::postconf {
 
@@ -39,6 +40,7 @@ void run_main_view(Session& s) {
 }  // namespace
 
 int run_views(const Options& options) {
+  if (options.tls_mode) return show_tls(*options.tls_mode);  // -T reads no configuration
   try {
     Session session(options);
     if (options.master_entries > 0 || options.master_fields > 0 || options.master_params > 0)
