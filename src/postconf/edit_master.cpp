@@ -9,6 +9,7 @@
 #include <array>
 
 #include "postconf/edit_lines.hpp"
+#include "postconf/master_format.hpp"
 
 namespace pflint::postconf::edits {
 
@@ -18,8 +19,6 @@ using detail::is_space;
 
 constexpr std::string_view blanks = " \t\r\n";  // PCF_MASTER_BLANKS
 constexpr std::size_t min_fields = 8;
-constexpr std::size_t line_limit = 80;
-constexpr std::size_t indent_len = 4;
 constexpr std::array<std::string_view, 8> field_names = {
     "service", "type", "private", "unprivileged", "chroot", "wakeup", "process_limit", "command"};
 constexpr int field_command = 7;
@@ -235,65 +234,6 @@ ParsedEntry parse_master_entry(std::string_view text) {
   }
   normalize_daemon_args(entry.argv, entry.warnings);
   out.entry = std::move(entry);
-  return out;
-}
-
-std::string format_master_entry(const std::vector<std::string>& argv, bool fold) {
-  static constexpr std::array<std::size_t, 8> column_goal = {0, 11, 17, 25, 33, 41, 49, 57};
-  std::string out;
-  std::size_t line_len = 0;
-  auto add = [&](std::string_view text) {
-    out += text;
-    line_len += text.size();
-  };
-  std::size_t field = 0;
-  for (; field < min_fields && field < argv.size(); ++field) {
-    if (line_len > 0) {
-      do add(" ");
-      while (line_len < column_goal[field]);
-    }
-    add(argv[field]);
-  }
-  bool in_daemon_options = true;
-  for (; field < argv.size(); ++field) {
-    const std::string& arg = argv[field];
-    std::size_t arg_len = arg.size();
-    const std::string* aval = nullptr;
-    bool need_parens = false;
-    if (in_daemon_options) {
-      if (arg[0] != '-' || arg == "--") {
-        in_daemon_options = false;  // postconf does not brace this first plain word
-      } else if (expects_value(arg) && field + 1 < argv.size()) {
-        aval = &argv[field + 1];
-        line_len = line_limit;  // force a line break before an option with a value
-        arg_len += aval->size() + 3;
-        if ((need_parens = has_blank(*aval))) arg_len += 2;
-      }
-    } else {
-      need_parens = has_blank(arg);
-    }
-    if (line_len > indent_len) {
-      if (!fold || line_len + 1 + arg_len < line_limit) {
-        add(" ");
-      } else {
-        out += "\n    ";
-        line_len = indent_len;
-      }
-    }
-    const bool brace_arg = !in_daemon_options && need_parens;
-    if (brace_arg) add("{");
-    add(arg);
-    if (brace_arg) add("}");
-    if (aval != nullptr) {
-      add(" ");
-      if (need_parens) add("{");
-      add(*aval);
-      if (need_parens) add("}");
-      field += 1;
-      line_len = line_limit;  // and after it
-    }
-  }
-  out += "\n";
   return out;
 }
 

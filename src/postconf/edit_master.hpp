@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "postconf/edit_main.hpp"
+#include "postconf/master_format.hpp"
 
 namespace pflint::postconf::edits {
 
@@ -47,8 +48,9 @@ struct ParsedEntry {
 };
 ParsedEntry parse_master_entry(std::string_view text);
 
-// format_master_entry - the entry as `postconf -Mf` prints it, with '\n'.
-std::string format_master_entry(const std::vector<std::string>& argv, bool fold = true);
+// format_master_entry - the entry as `postconf -Mf` prints it, with '\n'
+// (master_format.hpp: the same printer as `pflint postconf -M`).
+using postconf::format_master_entry;
 
 enum class MasterTarget { entry, field, param };  // -M, -F, -P
 

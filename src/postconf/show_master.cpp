@@ -5,7 +5,8 @@
 //   -M prints each entry with the first seven fields at postconf's column
 //   goals and the daemon arguments after them; -Mf puts every "-o
 //   name=value" on its own indented line and wraps other arguments before
-//   column 80. A value or argument with blanks is shown as {text}. -F
+//   column 80. A value or argument with blanks is shown as {text} (the
+//   printer is master_format.hpp, shared with the edits). -F
 //   prints "service/type/field = value"; -P prints "service/type/name =
 //   value" sorted by name per entry, through the whitespace-normalizing
 //   printer. Filters allow "*" as a whole component and must match at
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "postconf/diag.hpp"
+#include "postconf/master_format.hpp"
 #include "postconf/print_line.hpp"
 #include "postconf/views.hpp"
 
@@ -27,10 +29,7 @@ namespace pflint::postconf {
 
 namespace {
 
-constexpr std::string_view k_blanks = " \t\r\n";
 constexpr int k_field_any = -1;
-
-bool has_blank(std::string_view s) { return s.find_first_of(k_blanks) != std::string_view::npos; }
 
 // Request - one command-line filter (PCF_MASTER_FLD_REQ).
 struct Request {
@@ -86,89 +85,30 @@ void warn_unmatched(const std::vector<Request>& reqs) {
     if (r.matches == 0) warn("unmatched request: \"" + r.raw + "\"");
 }
 
-// expand_option_value - -x on a "-o" value, with the entry's scope.
-std::string option_value(Session& s, const MasterEntry& e, const std::string& arg, const std::string& aval) {
-  if (arg == "-o" && s.options.expand) return s.expand_value(LookupMode{}, aval, &e);
-  return aval;
+// option_value - what -x shows for a "-o" value: expanded in the entry's scope.
+OptionValue option_value(Session& s, const MasterEntry& e) {
+  if (!s.options.expand) return {};
+  return [&s, &e](const std::string& value) { return s.expand_value(LookupMode{}, value, &e); };
 }
 
 // print_master_entry - pcf_print_master_entry().
 void print_master_entry(Session& s, const MasterEntry& e) {
-  static constexpr int column_goal[] = {0, 11, 17, 25, 33, 41, 49, 57};
-  const bool fold = s.options.fold;
-  const std::vector<std::string>& argv = e.argv;
-  std::string& sink = out();
-  int line_len = 0;
-  std::size_t field = 0;
-  for (; field < 8; ++field) {
-    if (line_len > 0) {
-      do {
-        sink.push_back(' ');
-        ++line_len;
-      } while (line_len < column_goal[field]);
-    }
-    sink.append(argv[field]);
-    line_len += static_cast<int>(argv[field].size());
-  }
-  bool in_options = true;
-  for (; field < argv.size(); ++field) {
-    const std::string& arg = argv[field];
-    int arg_len = static_cast<int>(arg.size());
-    std::optional<std::string> aval;
-    bool parens = false;
-    const bool was_in_options = in_options;
-    if (in_options) {
-      if (arg[0] != '-' || arg == "--") {
-        in_options = false;
-      } else if ((arg.size() < 2 || arg[1] == 'o') && field + 1 < argv.size()) {
-        line_len = k_line_limit;
-        aval = option_value(s, e, arg, argv[field + 1]);
-        arg_len += static_cast<int>(aval->size()) + 3;
-        if ((parens = has_blank(*aval))) arg_len += 2;
-      }
-    }
-    if (!was_in_options) parens = has_blank(arg);
-    if (line_len > k_indent_len) {
-      if (!fold || line_len + 1 + arg_len < k_line_limit) {
-        sink.push_back(' ');
-        line_len += 1;
-      } else {
-        sink.push_back('\n');
-        sink.append(k_indent_text);
-        line_len = k_indent_len;
-      }
-    }
-    const bool wrap_arg = !in_options && parens;
-    if (wrap_arg) sink.push_back('{');
-    sink.append(arg);
-    line_len += static_cast<int>(arg.size()) + (wrap_arg ? 2 : 0);
-    if (wrap_arg) sink.push_back('}');
-    if (aval) {
-      sink.push_back(' ');
-      if (parens) sink.push_back('{');
-      sink.append(*aval);
-      if (parens) sink.push_back('}');
-      field += 1;
-      line_len = k_line_limit;
-    }
-  }
-  sink.push_back('\n');
+  append_master_entry(out(), e.argv, s.options.fold, option_value(s, e));
 }
 
 // print_master_field - pcf_print_master_field().
 void print_master_field(Session& s, const MasterEntry& e, int field_index) {
-  const bool fold = s.options.fold;
   const std::vector<std::string>& argv = e.argv;
-  auto field = static_cast<std::size_t>(field_index);
+  const auto field = static_cast<std::size_t>(field_index);
   std::string& sink = out();
-  int line_len = 0;
   if (s.options.hide_value) {
     std::string label = e.name_space;
     label.push_back('/');
     label.append(service_attribute_name(field_index));
-    print_line(sink, fold, label);
+    print_line(sink, s.options.fold, label);
     return;
   }
+  int line_len = 0;
   if (!s.options.hide_name) {
     const std::string_view attr = service_attribute_name(field_index);
     sink.append(argv[0]).push_back('/');
@@ -183,50 +123,7 @@ void print_master_field(Session& s, const MasterEntry& e, int field_index) {
   }
   sink.append(argv[field]);
   line_len += static_cast<int>(argv[field].size());
-  if (field == 7) {
-    bool in_options = true;
-    for (field += 1; field < argv.size(); ++field) {
-      const std::string& arg = argv[field];
-      int arg_len = static_cast<int>(arg.size());
-      std::optional<std::string> aval;
-      bool parens = false;
-      const bool was_in_options = in_options;
-      if (in_options) {
-        if (arg[0] != '-' || arg == "--") {
-          in_options = false;
-        } else if ((arg.size() < 2 || arg[1] == 'o') && field + 1 < argv.size()) {
-          line_len = k_line_limit;
-          aval = option_value(s, e, arg, argv[field + 1]);
-          arg_len += static_cast<int>(aval->size()) + 1;
-          if ((parens = has_blank(*aval))) arg_len += 2;
-        }
-      }
-      if (!was_in_options) parens = has_blank(arg);
-      if (line_len > k_indent_len) {
-        if (!fold || line_len + 1 + arg_len < k_line_limit) {
-          sink.push_back(' ');
-          line_len += 1;
-        } else {
-          sink.push_back('\n');
-          sink.append(k_indent_text);
-          line_len = k_indent_len;
-        }
-      }
-      const bool wrap_arg = !in_options && parens;
-      if (wrap_arg) sink.push_back('{');
-      sink.append(arg);
-      line_len += static_cast<int>(arg.size()) + (wrap_arg ? 2 : 0);
-      if (wrap_arg) sink.push_back('}');
-      if (aval) {
-        sink.push_back(' ');
-        if (parens) sink.push_back('{');
-        sink.append(*aval);
-        if (parens) sink.push_back('}');
-        field += 1;
-        line_len = k_line_limit;
-      }
-    }
-  }
+  if (field == 7) append_daemon_args(sink, argv, line_len, s.options.fold, option_value(s, e));
   sink.push_back('\n');
 }
 
