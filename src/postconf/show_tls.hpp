@@ -1,14 +1,13 @@
 // NAME
 //   show_tls — `postconf -T mode`: TLS library information.
 // DESCRIPTION
-//   show_tls() does what pcf_show_tls() does for the mode: "run-version"
-//   prints the version text of the OpenSSL library pflint runs with
-//   (OpenSSL_version(OPENSSL_VERSION)). An unknown mode is postconf's
-//   warning "unknown 'postconf -T' mode: MODE" and exit status 1.
-//   "compile-version" (the OpenSSL headers postconf itself was built with)
-//   and "public-key-algorithms" (what postconf's TLS layer supports) depend
-//   on the Postfix build, not on pflint, and are not implemented: pflint
-//   says so and exits 1 rather than print a guess.
+//   show_tls() does what pcf_show_tls() does for an unknown mode: the
+//   warning "unknown 'postconf -T' mode: MODE" and exit status 1. The three
+//   real modes ("compile-version", "run-version": the OpenSSL version
+//   Postfix was built with / runs with; "public-key-algorithms": what
+//   Postfix's TLS layer supports) describe the Postfix build, not pflint,
+//   and pflint_core does not link OpenSSL: pflint says they are not
+//   implemented and exits 1 rather than print a guess.
 // DIAGNOSTICS
 //   Returns the exit status; messages go to stderr with pflint's prefix.
 // SEE ALSO
