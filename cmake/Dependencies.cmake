@@ -3,6 +3,11 @@
 find_package(pegtl 3 REQUIRED)           # tao-pegtl-dev → taocpp::pegtl
 find_package(fmt REQUIRED)               # libfmt-dev → fmt::fmt
 find_package(CLI11 REQUIRED)             # libcli11-dev → CLI11::CLI11
+# Static OpenSSL (libssl-dev ships libssl.a/libcrypto.a): loading and relocating
+# the shared libraries cost every run ~1.7 ms, though only `simulate` uses them.
+if(PFLINT_STATIC_DEPS)
+  set(OPENSSL_USE_STATIC_LIBS TRUE)
+endif()
 find_package(OpenSSL 3 REQUIRED)         # libssl-dev → OpenSSL::SSL, OpenSSL::Crypto
 find_package(RapidJSON REQUIRED)         # rapidjson-dev: headers only, no target
 

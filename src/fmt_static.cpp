@@ -1,0 +1,27 @@
+// NAME
+//   fmt_static — libfmt compiled into pflint from the installed fmt headers.
+// DESCRIPTION
+//   Debian's libfmt-dev ships only libfmt.so, and loading it also loads the
+//   shared libstdc++ that pflint otherwise links statically (PFLINT_STATIC_DEPS):
+//   ~0.4 ms per run. This is fmt 9's src/format.cc: the out-of-line part of
+//   fmt (format-inl.h) and its explicit instantiations, compiled once, so
+//   the other files keep including <fmt/core.h> without FMT_HEADER_ONLY.
+#include <fmt/format-inl.h>
+
+FMT_BEGIN_NAMESPACE
+namespace detail {
+template FMT_API auto dragonbox::to_decimal(float x) noexcept -> dragonbox::decimal_fp<float>;
+template FMT_API auto dragonbox::to_decimal(double x) noexcept -> dragonbox::decimal_fp<double>;
+#ifndef FMT_STATIC_THOUSANDS_SEPARATOR
+template FMT_API locale_ref::locale_ref(const std::locale& loc);
+template FMT_API auto locale_ref::get<std::locale>() const -> std::locale;
+#endif
+template FMT_API auto thousands_sep_impl(locale_ref) -> thousands_sep_result<char>;
+template FMT_API auto decimal_point_impl(locale_ref) -> char;
+template FMT_API void buffer<char>::append(const char*, const char*);
+template FMT_API void vformat_to(buffer<char>&, string_view, basic_format_args<FMT_BUFFER_CONTEXT(char)>, locale_ref);
+template FMT_API auto thousands_sep_impl(locale_ref) -> thousands_sep_result<wchar_t>;
+template FMT_API auto decimal_point_impl(locale_ref) -> wchar_t;
+template FMT_API void buffer<wchar_t>::append(const wchar_t*, const wchar_t*);
+}  // namespace detail
+FMT_END_NAMESPACE
