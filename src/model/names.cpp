@@ -89,12 +89,10 @@ Names::Names(const Model& model) : model_(model) {
     add_references(into, s.value, functions);
     if (params::find_param(s.name)) add_dbms_prefixes(dbms_prefixes_, s.value);
   }
-  // Built-in defaults left at their default reference names too ($virtual_maps).
-  for (const auto& [name, users] : default_references(v)) {
-    const bool used = std::any_of(users.begin(), users.end(),
-                                  [&](std::string_view user) { return model.files().main.find(user) == nullptr; });
-    if (used) referenced_globally_.insert(name);
-  }
+  // Built-in defaults left at their default reference names too
+  // ($virtual_maps): looked up when asked (referenced_by_default), not
+  // walked here for every configuration.
+  default_references_ = &default_references(v);
   const std::string classes = model.raw("smtpd_restriction_classes").raw;  // split_list returns views into it
   for (const auto& element : expand::split_list(classes)) {
     restriction_classes_.insert(std::string(element.text));
@@ -103,6 +101,13 @@ Names::Names(const Model& model) : model_(model) {
 
 bool Names::builtin_or_service(std::string_view name) const {
   return params::is_known(name, model_.version()) || service_names_.count(std::string(name)) > 0;
+}
+
+bool Names::referenced_by_default(std::string_view name) const {
+  const auto it = default_references_->find(std::string(name));
+  if (it == default_references_->end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](std::string_view user) { return model_.files().main.find(user) == nullptr; });
 }
 
 bool Names::known(std::string_view name, const config::MasterEntry* scope) const {
@@ -117,7 +122,7 @@ bool Names::known(std::string_view name, const config::MasterEntry* scope) const
     }
   }
   // $x in main.cf validates x everywhere; $x in an entry validates that entry's x.
-  if (referenced_globally_.count(key)) return true;
+  if (referenced_globally_.count(key) || referenced_by_default(name)) return true;
   if (scope) {
     const auto it = referenced_in_entry_.find(scope);
     if (it != referenced_in_entry_.end() && it->second.count(key)) return true;

@@ -39,11 +39,16 @@ class Names {
 
  private:
   [[nodiscard]] bool builtin_or_service(std::string_view name) const;
+  // referenced_by_default - does a built-in default that main.cf leaves
+  // alone reference $name?
+  [[nodiscard]] bool referenced_by_default(std::string_view name) const;
 
   const Model& model_;
   std::unordered_set<std::string> service_names_;
   std::unordered_set<std::string> dbms_prefixes_;                // "foo_" for ldap:foo
-  std::unordered_set<std::string> referenced_globally_;         // $x in main.cf values or built-in defaults
+  std::unordered_set<std::string> referenced_globally_;         // $x in main.cf values
+  // name -> the built-in parameters whose defaults reference it (per version)
+  const std::unordered_map<std::string, std::vector<std::string_view>>* default_references_ = nullptr;
   std::unordered_map<const config::MasterEntry*, std::unordered_set<std::string>> referenced_in_entry_;
   std::unordered_set<std::string> restriction_classes_;         // main.cf smtpd_restriction_classes
 };
