@@ -3,6 +3,7 @@
 #include "postconf/dbms.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <unordered_set>
@@ -101,14 +102,62 @@ void brace_warning(MasterEntry* scope, const std::string& err) {
     warn("main.cf: " + err);
 }
 
+// for_each_element - f(element) for each element of
+// expand::split_list(text, k_list_separators, true) (mystrtokq) that starts
+// with '{' or has a ':' (the others are no-ops for dbms_helper), without
+// building the list: main.cf list values run to thousands of elements.
+template <typename F>
+void for_each_element(std::string_view text, F&& f) {
+  static constexpr std::array<bool, 256> k_sep = [] {
+    std::array<bool, 256> t{};
+    for (const char c : expand::k_list_separators) t[static_cast<unsigned char>(c)] = true;
+    return t;
+  }();
+  const auto is_sep = [](char c) { return k_sep[static_cast<unsigned char>(c)]; };
+  const std::size_t n = text.size();
+  std::size_t pos = 0;
+  if (text.find('{') == std::string_view::npos) {
+    // Without braces an element is a run of non-separators, and only those
+    // with a ':' matter (see dbms_helper): jump from ':' to ':'.
+    while (true) {
+      const std::size_t colon = text.find(':', pos);
+      if (colon == std::string_view::npos) return;
+      std::size_t start = colon;
+      while (start > pos && !is_sep(text[start - 1])) --start;
+      std::size_t end = colon + 1;
+      while (end < n && !is_sep(text[end])) ++end;
+      f(text.substr(start, end - start));
+      pos = end;
+    }
+  }
+  while (true) {
+    while (pos < n && is_sep(text[pos])) ++pos;
+    if (pos == n) return;
+    const std::size_t start = pos;
+    std::size_t level = 0;
+    for (; pos < n; ++pos) {
+      const char ch = text[pos];
+      if (ch == '{') {
+        ++level;
+      } else if (level > 0 && ch == '}') {
+        --level;
+      } else if (level == 0 && is_sep(ch)) {
+        break;
+      }
+    }
+    f(text.substr(start, pos - start));
+  }
+}
+
 void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEntry* scope, bool recurse) {
-  for (const expand::ListElement& e : expand::split_list(text, expand::k_list_separators, true)) {
-    std::string_view token = e.text;
+  // Only an element that starts with '{' or has a ':' does anything.
+  if (text.find_first_of(":{") == std::string_view::npos) return;
+  for_each_element(text, [&](std::string_view token) {
     if (token[0] == '{') {
       expand::Unwrapped u = expand::extpar(token, false);
       if (u.error) brace_warning(scope, *u.error);
       if (recurse) dbms_helper(s, u.text, flag, scope, recurse);
-      continue;
+      return;
     }
     std::string_view type = token;
     std::string_view prefix;
@@ -125,19 +174,19 @@ void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEn
       if (type != "proxy") break;
       type = prefix;
     }
-    if (!has_prefix) continue;
+    if (!has_prefix) return;
     if (!prefix.empty() && prefix[0] == '/') {
       if (const DbInfo* db = find_db(type); db && db->cls == DbClass::client) check_dbms_client(*db, prefix);
-      continue;
+      return;
     }
-    if (!prefix.empty() && prefix[0] == '.') continue;
+    if (!prefix.empty() && prefix[0] == '.') return;
     const DbInfo* db = find_db(type);
     if (!prefix.empty() && prefix[0] == '{') {
       expand::Unwrapped u = expand::extpar(prefix, false);
       if (u.error) brace_warning(scope, *u.error);
       const bool next = db != nullptr && db->cls == DbClass::regex ? false : recurse;
       dbms_helper(s, u.text, flag, scope, next);
-      continue;
+      return;
     }
     if (db != nullptr && db->cls == DbClass::client) {
       std::string candidate;
@@ -146,7 +195,7 @@ void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEn
         flag(s, candidate, k_dbms | k_user, scope);
       }
     }
-  }
+  });
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "postconf/views.hpp"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "postconf/diag.hpp"
@@ -21,6 +22,42 @@
 namespace pflint::postconf {
 
 namespace {
+
+// append_joined - print_line()'s word loop without -f: the words of text
+// (split on ISSPACE and NUL) each preceded by one space. Values of a large
+// main.cf run to many kilobytes; this is the hot loop of `postconf -n`.
+void append_joined(std::string& sink, std::string_view text) {
+  static constexpr std::array<bool, 256> k_blank = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = c == 0 || is_space(static_cast<char>(c));
+    return t;
+  }();
+  const auto blank = [](char c) { return k_blank[static_cast<unsigned char>(c)]; };
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (true) {
+    while (p < end && blank(*p)) ++p;
+    if (p == end) return;
+    const char* word = p;
+    while (p < end && !blank(*p)) ++p;
+    sink.push_back(' ');
+    sink.append(word, static_cast<std::size_t>(p - word));
+  }
+}
+
+// print_name_value_flat - print_name_value(sink, false, name, value).
+void print_name_value_flat(std::string& sink, std::string_view name, std::string_view value) {
+  const std::size_t mark = sink.size();
+  append_joined(sink, name);
+  if (sink.size() == mark) {  // no words in the name: "=" starts the line
+    sink.push_back('=');
+  } else {
+    sink.erase(mark, 1);  // the first word has no space before it
+    sink.append(" =");
+  }
+  append_joined(sink, value);
+  sink.push_back('\n');
+}
 
 // print_parameter - pcf_print_parameter().
 void print_parameter(Session& s, std::string_view name, ParamNode* node) {
@@ -41,6 +78,8 @@ void print_parameter(Session& s, std::string_view name, ParamNode* node) {
   }
   if (o.hide_name)
     print_line(sink, o.fold, text);
+  else if (!o.fold)
+    print_name_value_flat(sink, name, text);
   else
     print_name_value(sink, o.fold, name, text);
 }
