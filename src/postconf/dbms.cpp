@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <unordered_set>
@@ -102,9 +104,21 @@ void brace_warning(MasterEntry* scope, const std::string& err) {
     warn("main.cf: " + err);
 }
 
+// table_type_before - is the word of letters that ends at text[colon] (at
+// most 9 long) a table type of k_db_info or "proxy"? An element whose type
+// is one of those has one before its first ':'; a "yes" for another colon
+// only costs dbms_helper a look at an element it then ignores.
+bool table_type_before(std::string_view text, std::size_t colon) {
+  std::size_t begin = colon;
+  while (begin > 0 && colon - begin < 9 && std::isalpha(static_cast<unsigned char>(text[begin - 1])) != 0) --begin;
+  const std::string_view word = text.substr(begin, colon - begin);
+  return word == "proxy" || find_db(word) != nullptr;
+}
+
 // for_each_element - f(element) for each element of
 // expand::split_list(text, k_list_separators, true) (mystrtokq) that starts
-// with '{' or has a ':' (the others are no-ops for dbms_helper), without
+// with '{' or has a ':', and without braces only those whose ':' follows a
+// table type (the others are no-ops for dbms_helper), without
 // building the list: main.cf list values run to thousands of elements.
 template <typename F>
 void for_each_element(std::string_view text, F&& f) {
@@ -117,41 +131,60 @@ void for_each_element(std::string_view text, F&& f) {
   const std::size_t n = text.size();
   std::size_t pos = 0;
   if (text.find('{') == std::string_view::npos) {
-    // Without braces an element is a run of non-separators, and only those
-    // with a ':' matter (see dbms_helper): jump from ':' to ':'.
+    // Without braces an element is a run of non-separators, and only one
+    // whose type (the text before its first ':') is a table type or "proxy"
+    // matters: jump from ':' to ':' and look at the word before each.
+    std::size_t done = 0;  // end of the last element handed to f
+    std::size_t from = 0;
     while (true) {
-      const std::size_t colon = text.find(':', pos);
+      const std::size_t colon = text.find(':', from);
       if (colon == std::string_view::npos) return;
+      from = colon + 1;
+      if (!table_type_before(text, colon)) continue;
       std::size_t start = colon;
-      while (start > pos && !is_sep(text[start - 1])) --start;
+      while (start > done && !is_sep(text[start - 1])) --start;
       std::size_t end = colon + 1;
       while (end < n && !is_sep(text[end])) ++end;
       f(text.substr(start, end - start));
-      pos = end;
+      done = end;
+      from = std::max(from, end);
     }
   }
+  // Character classes for the element scan: 0 other, 1 separator, 2 '{', 3 '}', 4 ':'.
+  static constexpr std::array<std::uint8_t, 256> k_class = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (const char c : expand::k_list_separators) t[static_cast<unsigned char>(c)] = 1;
+    t['{'] = 2;
+    t['}'] = 3;
+    t[':'] = 4;
+    return t;
+  }();
+  const auto cls = [&](std::size_t i) { return k_class[static_cast<unsigned char>(text[i])]; };
   while (true) {
     while (pos < n && is_sep(text[pos])) ++pos;
     if (pos == n) return;
     const std::size_t start = pos;
     std::size_t level = 0;
+    bool wanted = text[pos] == '{';  // else only an element with a ':' matters
     for (; pos < n; ++pos) {
-      const char ch = text[pos];
-      if (ch == '{') {
+      const std::uint8_t c = cls(pos);
+      if (c == 0) continue;
+      if (c == 4) {
+        wanted = true;
+      } else if (c == 2) {
         ++level;
-      } else if (level > 0 && ch == '}') {
-        --level;
-      } else if (level == 0 && is_sep(ch)) {
+      } else if (c == 3) {
+        if (level > 0) --level;
+      } else if (level == 0) {
         break;
       }
     }
-    f(text.substr(start, pos - start));
+    if (wanted) f(text.substr(start, pos - start));
   }
 }
 
 void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEntry* scope, bool recurse) {
-  // Only an element that starts with '{' or has a ':' does anything.
-  if (text.find_first_of(":{") == std::string_view::npos) return;
+  if (text.find_first_of(":{") == std::string_view::npos) return;  // no element can matter
   for_each_element(text, [&](std::string_view token) {
     if (token[0] == '{') {
       expand::Unwrapped u = expand::extpar(token, false);

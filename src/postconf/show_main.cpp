@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 #include "postconf/diag.hpp"
@@ -24,39 +25,62 @@ namespace pflint::postconf {
 namespace {
 
 // append_joined - print_line()'s word loop without -f: the words of text
-// (split on ISSPACE and NUL) each preceded by one space. Values of a large
-// main.cf run to many kilobytes; this is the hot loop of `postconf -n`.
-void append_joined(std::string& sink, std::string_view text) {
+// (split on ISSPACE and NUL) each preceded by one space, written at `o`;
+// returns the new end. Values of a large main.cf run to many kilobytes:
+// this is the hot loop of `postconf -n`.
+char* append_joined(char* o, std::string_view text) {
   static constexpr std::array<bool, 256> k_blank = [] {
     std::array<bool, 256> t{};
     for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = c == 0 || is_space(static_cast<char>(c));
     return t;
   }();
-  const auto blank = [](char c) { return k_blank[static_cast<unsigned char>(c)]; };
   const char* p = text.data();
   const char* const end = p + text.size();
-  while (true) {
-    while (p < end && blank(*p)) ++p;
-    if (p == end) return;
-    const char* word = p;
-    while (p < end && !blank(*p)) ++p;
-    sink.push_back(' ');
-    sink.append(word, static_cast<std::size_t>(p - word));
+  // Mostly only ' ' separates words: then memchr finds them and memcpy copies.
+  bool spaces_only = true;
+  for (const char blank : std::string_view("\t\n\r\f\v\0", 6))
+    if (std::memchr(p, blank, text.size()) != nullptr) spaces_only = false;
+  if (spaces_only) {
+    while (true) {
+      while (p < end && *p == ' ') ++p;
+      if (p == end) return o;
+      const void* space = std::memchr(p, ' ', static_cast<std::size_t>(end - p));
+      const char* word_end = space != nullptr ? static_cast<const char*>(space) : end;
+      *o++ = ' ';
+      std::memcpy(o, p, static_cast<std::size_t>(word_end - p));
+      o += word_end - p;
+      p = word_end;
+    }
   }
+  bool gap = true;
+  for (const char c : text) {
+    if (k_blank[static_cast<unsigned char>(c)]) {
+      gap = true;
+      continue;
+    }
+    if (gap) *o++ = ' ';
+    gap = false;
+    *o++ = c;
+  }
+  return o;
 }
 
 // print_name_value_flat - print_name_value(sink, false, name, value).
 void print_name_value_flat(std::string& sink, std::string_view name, std::string_view value) {
   const std::size_t mark = sink.size();
-  append_joined(sink, name);
-  if (sink.size() == mark) {  // no words in the name: "=" starts the line
-    sink.push_back('=');
+  sink.resize(mark + name.size() + value.size() + 4);  // each word adds at most one space
+  char* const begin = sink.data() + mark;
+  char* o = append_joined(begin, name);
+  if (o == begin) {  // no words in the name: "=" starts the line
+    *o++ = '=';
   } else {
-    sink.erase(mark, 1);  // the first word has no space before it
-    sink.append(" =");
+    std::memmove(begin, begin + 1, static_cast<std::size_t>(o - begin - 1));  // no space before the first word
+    o[-1] = ' ';
+    *o++ = '=';
   }
-  append_joined(sink, value);
-  sink.push_back('\n');
+  o = append_joined(o, value);
+  *o++ = '\n';
+  sink.resize(static_cast<std::size_t>(o - sink.data()));
 }
 
 // print_parameter - pcf_print_parameter().
