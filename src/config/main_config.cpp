@@ -30,7 +30,7 @@ MainConfig MainConfig::build(const syntax::SourceFile& source, const syntax::Tre
 }
 
 const MainEntry* MainConfig::find(std::string_view name) const {
-  const auto it = last_.find(std::string(name));
+  const auto it = last_.find(name);
   return it == last_.end() ? nullptr : &entries_[it->second];
 }
 

@@ -12,6 +12,7 @@
 //   src/util/dict.c (dict_load_fp), src/util/dict_ht.c in Postfix.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,7 +54,13 @@ class MainConfig {
 
  private:
   std::vector<MainEntry> entries_;
-  std::unordered_map<std::string, std::uint32_t> last_;
+  // Transparent hash (same values as std::hash<std::string>, so the same
+  // iteration order): find() looks names up without building a string.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> last_;
   std::vector<Redefinition> redefinitions_;
   std::optional<syntax::SyntaxDiagnostic> first_error_;
 };

@@ -114,8 +114,9 @@ syntax::Span value_span(const Origin& origin, std::uint32_t begin, std::uint32_t
   return syntax::Span{b, e};
 }
 
-std::vector<Setting> Model::settings() const {
-  std::vector<Setting> out;
+const std::vector<Setting>& Model::settings() const {
+  if (settings_) return *settings_;
+  std::vector<Setting>& out = settings_.emplace();
   const syntax::SourceFile* main_file = files_->main_file ? &files_->main_file->source : nullptr;
   const syntax::SourceFile* master_file = files_->master_file ? &files_->master_file->source : nullptr;
   for (const config::MainEntry& e : files_->main.entries()) {

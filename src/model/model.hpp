@@ -89,7 +89,7 @@ class Model {
 
   // settings - every explicit setting: main.cf lines (all of them, also
   // overridden ones) then each master.cf entry's -o options, in file order.
-  [[nodiscard]] std::vector<Setting> settings() const;
+  [[nodiscard]] const std::vector<Setting>& settings() const;  // built once, on first use
 
   // names - which names Postfix knows here (built on first use, then kept).
   [[nodiscard]] const Names& names() const;
@@ -104,6 +104,7 @@ class Model {
   ModelOptions options_;
   std::string compatibility_level_;
   mutable std::unique_ptr<Names> names_;
+  mutable std::optional<std::vector<Setting>> settings_;
 };
 
 }  // namespace pflint::model
