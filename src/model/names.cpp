@@ -74,15 +74,32 @@ const std::unordered_map<std::string, std::vector<std::string_view>>& default_re
   return it->second;
 }
 
+// service_suffixes - for a master.cf command and version: the suffixes of
+// the names service_params() defines (service_params("", command, v)),
+// sorted. Cached: every configuration has the same few commands.
+const std::vector<std::string>& service_suffixes(std::string_view command, params::Version v) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, params::Version>, std::vector<std::string>, std::less<>> cache;
+  const std::lock_guard lock(mutex);
+  auto key = std::make_pair(std::string(command), v);
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    std::vector<std::string> suffixes;
+    for (params::service_param& p : params::service_params("", command, v)) suffixes.push_back(std::move(p.name));
+    std::sort(suffixes.begin(), suffixes.end());
+    it = cache.emplace(std::move(key), std::move(suffixes)).first;
+  }
+  return it->second;
+}
+
 }  // namespace
 
 Names::Names(const Model& model) : model_(model) {
   const params::Version v = model.version();
   const bool functions = v >= params::Version{3, 11, 0};
   for (const config::MasterEntry& e : model.files().master.entries()) {
-    for (const params::service_param& p : params::service_params(e.service(), e.command(), v)) {
-      service_names_.insert(p.name);
-    }
+    const std::vector<std::string>& suffixes = service_suffixes(e.command(), v);
+    if (!suffixes.empty()) services_.push_back(Service{e.service(), &suffixes});
   }
   for (const Setting& s : model.settings()) {
     auto& into = s.origin.service ? referenced_in_entry_[s.origin.service] : referenced_globally_;
@@ -100,7 +117,13 @@ Names::Names(const Model& model) : model_(model) {
 }
 
 bool Names::builtin_or_service(std::string_view name) const {
-  return params::is_known(name, model_.version()) || service_names_.count(std::string(name)) > 0;
+  if (params::is_known(name, model_.version())) return true;
+  // service_params(service, command) names are service + a suffix.
+  return std::any_of(services_.begin(), services_.end(), [&](const Service& s) {
+    return name.starts_with(s.name) &&
+           std::binary_search(s.suffixes->begin(), s.suffixes->end(), name.substr(s.name.size()),
+                              [](std::string_view a, std::string_view b) { return a < b; });
+  });
 }
 
 bool Names::referenced_by_default(std::string_view name) const {

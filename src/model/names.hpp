@@ -44,7 +44,11 @@ class Names {
   [[nodiscard]] bool referenced_by_default(std::string_view name) const;
 
   const Model& model_;
-  std::unordered_set<std::string> service_names_;
+  struct Service {
+    std::string_view name;                       // a master.cf entry's service field
+    const std::vector<std::string>* suffixes;    // of the names its command defines (sorted)
+  };
+  std::vector<Service> services_;               // entries whose command defines names
   std::unordered_set<std::string> dbms_prefixes_;                // "foo_" for ldap:foo
   std::unordered_set<std::string> referenced_globally_;         // $x in main.cf values
   // name -> the built-in parameters whose defaults reference it (per version)
