@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -110,7 +109,8 @@ void brace_warning(MasterEntry* scope, const std::string& err) {
 // only costs dbms_helper a look at an element it then ignores.
 bool table_type_before(std::string_view text, std::size_t colon) {
   std::size_t begin = colon;
-  while (begin > 0 && colon - begin < 9 && std::isalpha(static_cast<unsigned char>(text[begin - 1])) != 0) --begin;
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  while (begin > 0 && colon - begin < 9 && letter(text[begin - 1])) --begin;
   const std::string_view word = text.substr(begin, colon - begin);
   return word == "proxy" || find_db(word) != nullptr;
 }

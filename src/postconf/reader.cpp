@@ -32,12 +32,17 @@ std::optional<std::string> read_whole_file(const std::string& path, std::string*
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
+  // Read straight into the string: st_size + 1 bytes, so a file that did
+  // not grow ends on the first short read; grow and go on if it did.
   std::string data;
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && st.st_size > 0) data.reserve(static_cast<std::size_t>(st.st_size) + 1);
-  char buf[65536];
+  std::size_t capacity = 65536;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) capacity = static_cast<std::size_t>(st.st_size) + 1;
+  std::size_t used = 0;
+  data.resize(capacity);
   while (true) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (used == data.size()) data.resize(data.size() * 2);
+    const ssize_t n = ::read(fd, data.data() + used, data.size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
       if (error) *error = std::strerror(errno);
@@ -45,9 +50,10 @@ std::optional<std::string> read_whole_file(const std::string& path, std::string*
       return std::nullopt;
     }
     if (n == 0) break;
-    data.append(buf, static_cast<std::size_t>(n));
+    used += static_cast<std::size_t>(n);
   }
   ::close(fd);
+  data.resize(used);
   return data;
 }
 
