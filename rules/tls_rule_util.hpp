@@ -26,18 +26,20 @@
 #include "tls/level.hpp"
 #include "tls/policy_table.hpp"
 #include "tls/provenance.hpp"
+#include "tls/text.hpp"
 #include "tls/tls_model.hpp"
 
 namespace pflint::rules::tlsr {
 
-inline char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-inline bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower_char(a[i]) != lower_char(b[i])) return false;
-  }
-  return true;
+// ASCII case folding and mystrtok() splitting: the TLS model's own helpers.
+using tls::iequals;
+using tls::k_comma_sp;
+using tls::k_comma_sp_colon;
+using tls::Token;
+inline char lower_char(char c) { return tls::ascii_lower(c); }
+// split - mystrtok() over `separators` (no empty tokens).
+inline std::vector<Token> split(std::string_view text, std::string_view separators) {
+  return tls::tokens(text, separators);
 }
 
 inline std::string trim(std::string_view s) {
@@ -46,30 +48,6 @@ inline std::string trim(std::string_view s) {
   const auto e = s.find_last_not_of(" \t\r\n");
   return std::string(s.substr(b, e + 1 - b));
 }
-
-// A token of a list value, with its offset in the value.
-struct Token {
-  std::string_view text;
-  std::uint32_t begin = 0;
-};
-
-// split - mystrtok() over `separators` (no empty tokens).
-inline std::vector<Token> split(std::string_view text, std::string_view separators) {
-  std::vector<Token> out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    i = text.find_first_not_of(separators, i);
-    if (i == std::string_view::npos) break;
-    std::size_t e = text.find_first_of(separators, i);
-    if (e == std::string_view::npos) e = text.size();
-    out.push_back({text.substr(i, e - i), static_cast<std::uint32_t>(i)});
-    i = e;
-  }
-  return out;
-}
-
-inline constexpr std::string_view k_comma_sp = ", \t\r\n";
-inline constexpr std::string_view k_comma_sp_colon = ", \t\r\n:";
 
 // A client parameter setting: main.cf line or -o, with its expanded value.
 struct ClientSetting {
