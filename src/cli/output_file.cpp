@@ -2,13 +2,11 @@
 //   output_file — reports to stdout, or atomically into a file.
 #include "cli/output_file.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+
+#include "postconf/atomic_file.hpp"
 
 namespace pflint::cli {
 
@@ -29,28 +27,10 @@ bool write_output(const std::optional<std::string>& path, const std::function<vo
   }
   write(buffer);
   std::fclose(buffer);
-  std::string tmp = *path + ".pflint-XXXXXX";
-  const int fd = ::mkstemp(tmp.data());
-  bool ok = fd >= 0;
-  if (ok) {
-    struct stat st {};
-    ::fchmod(fd, ::stat(path->c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644);
-    for (std::size_t done = 0; ok && done < size;) {
-      const ssize_t n = ::write(fd, data + done, size - done);
-      if (n < 0 && errno == EINTR) continue;
-      ok = n > 0;
-      if (ok) done += static_cast<std::size_t>(n);
-    }
-    ok = ok && ::fsync(fd) == 0;
-    ok = (::close(fd) == 0) && ok;
-    ok = ok && ::rename(tmp.c_str(), path->c_str()) == 0;
-  }
-  if (!ok) {
-    error = *path + ": " + std::strerror(errno);
-    if (fd >= 0) ::unlink(tmp.c_str());
-  }
+  const auto failure = postconf::edits::write_file_atomically(*path, std::string_view(data, size));
   std::free(data);
-  return ok;
+  if (failure) error = *failure;
+  return !failure;
 }
 
 }  // namespace pflint::cli

@@ -39,11 +39,9 @@ void sync_directory(const std::string& dir) {
   (void)::close(fd);
 }
 
-}  // namespace
-
-std::optional<std::string> replace_file_atomically(const std::string& path, std::string_view bytes) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return error_text("stat", path, errno);
+// replace - the shared work; `original` gives the mode and owner to keep,
+// or null for a new file (mode 0666 less the umask, our own owner).
+std::optional<std::string> replace(const std::string& path, std::string_view bytes, const struct stat* original) {
   const std::size_t slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -63,9 +61,16 @@ std::optional<std::string> replace_file_atomically(const std::string& path, std:
   if (!write_all(fd, bytes)) return fail("write", tmp);
   struct stat own {};
   if (::fstat(fd, &own) != 0) return fail("stat", tmp);
-  if ((own.st_uid != st.st_uid || own.st_gid != st.st_gid) && ::fchown(fd, st.st_uid, st.st_gid) != 0)
-    return fail("keep the owner of", path);
-  if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("keep the mode of", path);
+  if (original) {
+    if ((own.st_uid != original->st_uid || own.st_gid != original->st_gid) &&
+        ::fchown(fd, original->st_uid, original->st_gid) != 0)
+      return fail("keep the owner of", path);
+    if (::fchmod(fd, original->st_mode & 07777) != 0) return fail("keep the mode of", path);
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    if (::fchmod(fd, 0666 & ~mask) != 0) return fail("set the mode of", path);
+  }
   if (::fsync(fd) != 0) return fail("fsync", tmp);
   if (::close(fd) != 0) {
     const int err = errno;
@@ -79,6 +84,21 @@ std::optional<std::string> replace_file_atomically(const std::string& path, std:
   }
   sync_directory(dir);
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> replace_file_atomically(const std::string& path, std::string_view bytes) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return error_text("stat", path, errno);
+  return replace(path, bytes, &st);
+}
+
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view bytes) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) return replace(path, bytes, &st);
+  if (errno != ENOENT) return error_text("stat", path, errno);
+  return replace(path, bytes, nullptr);
 }
 
 }  // namespace pflint::postconf::edits

@@ -21,7 +21,11 @@
 
 namespace pflint::postconf::edits {
 
-// replace_file_atomically - the file at path now holds exactly `bytes`.
+// replace_file_atomically - the file at path now holds exactly `bytes`; the
+// file must exist (postconf edits never create main.cf or master.cf).
 std::optional<std::string> replace_file_atomically(const std::string& path, std::string_view bytes);
+// write_file_atomically - the same, creating the file (mode 0666 less the
+// umask) when it does not exist yet; for reports written with --output.
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view bytes);
 
 }  // namespace pflint::postconf::edits
