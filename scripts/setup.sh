@@ -15,6 +15,11 @@ want=("${build_pkgs[@]}")
 [[ "${1:-}" == "--with-tests" ]] && want+=("${test_pkgs[@]}")
 
 missing=()
+# The SARIF validator test needs npm; a machine may have it outside Debian's
+# packages (e.g. NodeSource's nodejs bundles it), so look for the command.
+if [[ "${1:-}" == "--with-tests" ]] && ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
 for p in "${want[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")
