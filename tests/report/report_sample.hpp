@@ -13,6 +13,9 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+#include <rapidjson/document.h>
+
 #include "lint/diagnostic.hpp"
 #include "lint/rule.hpp"
 #include "report/reporter.hpp"
@@ -109,5 +112,14 @@ inline std::string render(Format format, const ReportInput& input) {
   std::free(data);
   return text;
 }
+
+// parse_json - a reporter's JSON output as a document (the test fails if it is not JSON).
+inline rapidjson::Document parse_json(const std::string& text) {
+  rapidjson::Document doc;
+  doc.Parse(text.c_str(), text.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  return doc;
+}
+inline std::string json_string(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
 
 }  // namespace pflint::report::test

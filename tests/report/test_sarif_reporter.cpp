@@ -12,13 +12,8 @@ using namespace pflint::report;
 using test::render;
 
 namespace {
-rapidjson::Document parse(const std::string& text) {
-  rapidjson::Document doc;
-  doc.Parse(text.c_str(), text.size());
-  REQUIRE_FALSE(doc.HasParseError());
-  return doc;
-}
-std::string str(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+const auto parse = test::parse_json;
+const auto str = test::json_string;
 }  // namespace
 
 TEST_CASE("sarif: sample for the validator") {
