@@ -22,6 +22,25 @@ namespace pflint::test_edit {
 
 inline const char* const real_postconf = "/usr/sbin/postconf";
 
+// cfg12 - the main.cf of the editing transcripts in oracle.md §2.9 (comments,
+// a continued value with a comment inside, a duplicate, trailing blanks).
+inline const std::string cfg12 =
+    "# Header comment\n"
+    "compatibility_level = 3.6\n"
+    "\n"
+    "# Network\n"
+    "myhostname = old.example.test   \n"
+    "#relayhost = [commented.example]\n"
+    "mynetworks = 127.0.0.0/8\n"
+    "    10.0.0.0/8\n"
+    "    # comment inside continuation\n"
+    "    192.168.0.0/16\n"
+    "smtpd_banner = $myhostname ESMTP\n"
+    "smtpd_tls_loglevel = first\n"
+    "alias_maps = hash:/etc/aliases\n"
+    "smtpd_tls_loglevel = second\n"
+    "# Footer comment\n";
+
 class ScratchDir {
  public:
   ScratchDir();
