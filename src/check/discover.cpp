@@ -34,11 +34,12 @@ bool template_candidate(const std::string& name) {
 
 std::string dir_of(const fs::path& file) { return file.parent_path().empty() ? "." : file.parent_path().string(); }
 
-void add_file(std::map<std::string, ConfigSet>& sets, const fs::path& file) {
+ConfigSet& add_file(std::map<std::string, ConfigSet>& sets, const fs::path& file) {
   ConfigSet& set = sets[dir_of(file)];
   set.dir = dir_of(file);
   if (file.filename() == "main.cf") set.main_path = file.string();
   if (file.filename() == "master.cf") set.master_path = file.string();
+  return set;
 }
 
 // sibling - dir/name when it exists, for context around a single named file.
@@ -50,14 +51,19 @@ std::optional<std::string> sibling(const std::string& dir, const char* name, con
 }
 }  // namespace
 
+bool looks_like_template_text(std::string_view text) {
+  const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 65536));
+  return head.find("{{") != std::string_view::npos || head.find("{%") != std::string_view::npos ||
+         head.find("<%") != std::string_view::npos;
+}
+
 bool looks_like_template(const std::string& path) {
   if (is_template_name(fs::path(path).filename().string())) return true;
   std::ifstream in(path, std::ios::binary);
   std::string head(65536, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
-  return head.find("{{") != std::string::npos || head.find("{%") != std::string::npos ||
-         head.find("<%") != std::string::npos;
+  return looks_like_template_text(head);
 }
 
 Discovery discover(const std::vector<std::string>& paths, bool include_templates) {
@@ -70,11 +76,7 @@ Discovery discover(const std::vector<std::string>& paths, bool include_templates
       return;
     }
     if (!is_config_name(name)) return;
-    if (!include_templates && looks_like_template(file.string())) {
-      out.skipped.push_back({file.string(), "looks like a template ({{, {% or <%); use --include-templates"});
-      return;
-    }
-    add_file(by_dir, file);
+    add_file(by_dir, file).skip_templates = !include_templates;
   };
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -85,7 +87,7 @@ Discovery discover(const std::vector<std::string>& paths, bool include_templates
     }
     if (fs::is_regular_file(st)) {
       if (!include_templates && looks_like_template(p)) {
-        out.skipped.push_back({p, "looks like a template ({{, {% or <%); use --include-templates"});
+        out.skipped.push_back({p, std::string(template_text_reason)});
         continue;
       }
       ConfigSet set;

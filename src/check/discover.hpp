@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pflint::check {
@@ -20,6 +21,10 @@ struct ConfigSet {
   std::optional<std::string> main_path;    // main.cf (or the named main.cf-like file)
   std::optional<std::string> master_path;  // master.cf (or the named master.cf-like file)
   std::optional<std::string> only_file;    // a single file was named: report only its findings
+  // Found by a directory walk without --include-templates: a file whose text
+  // looks like a template is skipped when it is loaded (its text is read
+  // once, there, rather than also during the walk).
+  bool skip_templates = false;
 };
 
 struct Skipped {
@@ -37,5 +42,10 @@ Discovery discover(const std::vector<std::string>& paths, bool include_templates
 
 // looks_like_template - true for Jinja/ERB templates (by name or content).
 bool looks_like_template(const std::string& path);
+// looks_like_template_text - true when the first 64 KiB of a file's text
+// hold `{{`, `{%` or `<%`.
+bool looks_like_template_text(std::string_view text);
+// The reason given for a file skipped by looks_like_template*.
+inline constexpr std::string_view template_text_reason = "looks like a template ({{, {% or <%); use --include-templates";
 
 }  // namespace pflint::check

@@ -2,6 +2,8 @@
 //   run — checking config sets with the rule engine.
 #include "check/run.hpp"
 
+#include <algorithm>
+
 #include "lint/suppression.hpp"
 
 namespace pflint::check {
@@ -15,9 +17,22 @@ std::vector<lint::Rule> rules_run(std::span<const lint::Rule> rules, const Check
 }
 
 std::unique_ptr<CheckedConfig> check_config_set(const ConfigSet& set, const CheckOptions& options,
-                                                std::span<const lint::Rule> rules, std::vector<std::string>& errors) {
+                                                std::span<const lint::Rule> rules, std::vector<std::string>& errors,
+                                                std::vector<Skipped>* skipped) {
   auto checked = std::make_unique<CheckedConfig>();
-  checked->files = config::load_config_files(set.dir, set.main_path, set.master_path);
+  std::size_t templates = 0;
+  config::FileFilter keep;
+  if (set.skip_templates) {
+    keep = [&](const syntax::SourceFile& file) {
+      if (!looks_like_template_text(file.text())) return true;
+      if (skipped != nullptr) skipped->push_back({file.path(), std::string(template_text_reason)});
+      ++templates;
+      return false;
+    };
+  }
+  checked->files = config::load_config_files(set.dir, set.main_path, set.master_path, keep);
+  const std::size_t named = (set.main_path ? 1 : 0) + (set.master_path ? 1 : 0);
+  if (templates != 0 && templates == named) return nullptr;
   if (!checked->files.main_error.empty()) errors.push_back(checked->files.main_error);
   if (!checked->files.master_error.empty()) errors.push_back(checked->files.master_error);
 
@@ -44,12 +59,21 @@ std::unique_ptr<CheckedConfig> check_config_set(const ConfigSet& set, const Chec
 }
 
 CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,
-                   std::span<const lint::Rule> rules) {
+                   std::span<const lint::Rule> rules, const CheckedHandler& each) {
   CheckRun run;
   Discovery found = discover(paths, options.include_templates);
   run.skipped = std::move(found.skipped);
   run.errors = std::move(found.errors);
-  for (const ConfigSet& set : found.sets) run.configs.push_back(check_config_set(set, options, rules, run.errors));
+  for (const ConfigSet& set : found.sets) {
+    const std::unique_ptr<CheckedConfig> checked = check_config_set(set, options, rules, run.errors, &run.skipped);
+    if (!checked) continue;
+    run.checked.push_back(checked->files.dir);
+    each(*checked);
+  }
+  // Skipped files were found both by the walk (by name, in directory order)
+  // and while loading (by content): one order, whatever the file system's.
+  std::stable_sort(run.skipped.begin(), run.skipped.end(),
+                   [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
   return run;
 }
 

@@ -5,9 +5,12 @@
 //   version, compatibility level) and the TLS model, run the selected rules,
 //   apply inline suppressions, and keep the findings (only those of the
 //   named file when a single file was given). The CLI and the language
-//   server both call check_config_set().
+//   server both call check_config_set(). run_check() hands each checked
+//   config to the caller and frees it before the next, so a repository of
+//   thousands of configs is checked in the memory of one.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -42,16 +45,24 @@ struct CheckedConfig {
 };
 
 struct CheckRun {
-  std::vector<std::unique_ptr<CheckedConfig>> configs;
+  std::vector<std::string> checked;  // the directory of every config set checked
   std::vector<Skipped> skipped;
   std::vector<std::string> errors;  // I/O problems: each makes the exit status 2
 };
 
+// check_config_set - check one config set. Files that turn out to be
+// templates (set.skip_templates) are left out and added to `skipped`;
+// nullptr when no file was left to check.
 std::unique_ptr<CheckedConfig> check_config_set(const ConfigSet& set, const CheckOptions& options,
-                                                std::span<const lint::Rule> rules, std::vector<std::string>& errors);
+                                                std::span<const lint::Rule> rules, std::vector<std::string>& errors,
+                                                std::vector<Skipped>* skipped = nullptr);
 
+// Receives each checked config; it is freed when the call returns.
+using CheckedHandler = std::function<void(const CheckedConfig&)>;
+
+// run_check - discover the config sets under `paths` and check them one by one.
 CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,
-                   std::span<const lint::Rule> rules);
+                   std::span<const lint::Rule> rules, const CheckedHandler& each);
 
 // rules_run - the rules a run with these options executes.
 std::vector<lint::Rule> rules_run(std::span<const lint::Rule> rules, const CheckOptions& options);

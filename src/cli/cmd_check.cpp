@@ -91,35 +91,38 @@ int run_check(const CheckCommandOptions& options) {
   }
 
   const auto rules = rules::all_rules();
-  const check::CheckRun run = check::run_check(paths, check_options, rules);
-  for (const std::string& e : run.errors) fmt::print(stderr, "pflint: error: {}\n", e);
-
-  std::vector<lint::Diagnostic> findings;
-  for (const auto& config : run.configs) findings.insert(findings.end(), config->findings.begin(), config->findings.end());
-
-  report::ReportInput input;
-  input.findings = findings;
-  input.rules = rules;
-  for (const auto& s : run.skipped) input.skipped.push_back({s.path, s.reason});
-  for (const auto& config : run.configs) input.checked.push_back(config->files.dir);
-  input.tool_version = PFLINT_VERSION;
-  input.color = use_color(options.color, options.output);
   report::Format format = report::Format::text;
   report::parse_format(options.format, format);
+  const report::ReportHeader header{rules, PFLINT_VERSION, use_color(options.color, options.output)};
+  lint::Severity threshold = lint::Severity::warning;
+  lint::parse_severity(options.fail_on, threshold);
 
-  if (!write_output(options.output, [&](std::FILE* out) { report::write_report(format, input, out); }, error)) {
+  // Each config is reported as soon as it is checked, then freed.
+  check::CheckRun run;
+  bool fatal = false;
+  bool failing = false;
+  const auto write = [&](std::FILE* out) {
+    const auto report = report::open_report(format, header, out);
+    run = check::run_check(paths, check_options, rules, [&](const check::CheckedConfig& config) {
+      report->add(config.findings);
+      for (const lint::Diagnostic& d : config.findings) {
+        fatal = fatal || is_fatal_parse_error(d.code);
+        failing = failing || d.severity <= threshold;
+      }
+    });
+    for (const std::string& e : run.errors) fmt::print(stderr, "pflint: error: {}\n", e);
+    report::ReportTail tail;
+    for (const auto& s : run.skipped) tail.skipped.push_back({s.path, s.reason});
+    tail.checked = std::move(run.checked);
+    report->finish(tail);
+  };
+  if (!write_output(options.output, write, error)) {
     fmt::print(stderr, "pflint: error: {}\n", error);
     return 2;
   }
 
-  const bool fatal = std::any_of(findings.begin(), findings.end(),
-                                 [](const lint::Diagnostic& d) { return is_fatal_parse_error(d.code); });
   if (!run.errors.empty() || fatal) return 2;
   if (options.fail_on == "never") return 0;
-  lint::Severity threshold = lint::Severity::warning;
-  lint::parse_severity(options.fail_on, threshold);
-  const bool failing = std::any_of(findings.begin(), findings.end(),
-                                   [&](const lint::Diagnostic& d) { return d.severity <= threshold; });
   return failing ? 1 : 0;
 }
 

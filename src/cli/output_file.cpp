@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <unistd.h>
+
 #include "postconf/atomic_file.hpp"
 
 namespace pflint::cli {
@@ -13,6 +15,9 @@ namespace pflint::cli {
 bool write_output(const std::optional<std::string>& path, const std::function<void(std::FILE*)>& write,
                   std::string& error) {
   if (!path) {
+    // Reports of big repositories are long: fewer, larger writes when stdout
+    // is a file or a pipe (a terminal keeps its line buffering).
+    if (::isatty(STDOUT_FILENO) == 0) std::setvbuf(stdout, nullptr, _IOFBF, std::size_t{1} << 16);
     write(stdout);
     std::fflush(stdout);
     return true;

@@ -4,15 +4,23 @@
 
 namespace pflint::config {
 
-std::optional<ParsedFile> load_file(const std::string& path, syntax::FileKind kind, std::string& error) {
+namespace {
+std::optional<ParsedFile> load_kept_file(const std::string& path, syntax::FileKind kind, std::string& error,
+                                         const FileFilter& keep) {
   std::string why;
   auto source = syntax::SourceFile::load(path, why);
   if (!source) {
     error = "open " + why;
     return std::nullopt;
   }
+  if (keep && !keep(*source)) return std::nullopt;
   syntax::Tree tree = syntax::parse(*source, kind);
   return ParsedFile{std::move(*source), std::move(tree)};
+}
+}  // namespace
+
+std::optional<ParsedFile> load_file(const std::string& path, syntax::FileKind kind, std::string& error) {
+  return load_kept_file(path, kind, error, {});
 }
 
 ConfigDir load_config_dir(const std::string& dir) {
@@ -20,11 +28,13 @@ ConfigDir load_config_dir(const std::string& dir) {
 }
 
 ConfigDir load_config_files(const std::string& dir, const std::optional<std::string>& main_path,
-                            const std::optional<std::string>& master_path) {
+                            const std::optional<std::string>& master_path, const FileFilter& keep) {
   ConfigDir config;
   config.dir = dir;
-  if (main_path) config.main_file = load_file(*main_path, syntax::FileKind::main_cf, config.main_error);
-  if (master_path) config.master_file = load_file(*master_path, syntax::FileKind::master_cf, config.master_error);
+  if (main_path) config.main_file = load_kept_file(*main_path, syntax::FileKind::main_cf, config.main_error, keep);
+  if (master_path) {
+    config.master_file = load_kept_file(*master_path, syntax::FileKind::master_cf, config.master_error, keep);
+  }
   if (config.main_file) config.main = MainConfig::build(config.main_file->source, config.main_file->tree);
   if (config.master_file) config.master = MasterConfig::build(config.master_file->source, config.master_file->tree);
   return config;

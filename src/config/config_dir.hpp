@@ -6,6 +6,7 @@
 //   what a missing file means for them.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -35,9 +36,13 @@ struct ConfigDir {
 };
 
 ConfigDir load_config_dir(const std::string& dir);
+// Decides, from a loaded file's text, whether it is parsed at all.
+using FileFilter = std::function<bool(const syntax::SourceFile&)>;
+
 // load_config_files - the same with explicit file paths; an absent path
-// leaves that file out (with no error).
+// leaves that file out (with no error), and so does a file that `keep`
+// (when given) rejects: the caller reports why.
 ConfigDir load_config_files(const std::string& dir, const std::optional<std::string>& main_path,
-                            const std::optional<std::string>& master_path);
+                            const std::optional<std::string>& master_path, const FileFilter& keep = {});
 
 }  // namespace pflint::config

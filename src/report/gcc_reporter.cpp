@@ -28,18 +28,34 @@ std::string_view gcc_severity(lint::Severity s) {
   return "error";
 }
 
+void write_finding(const lint::Diagnostic& d, std::FILE* out) {
+  std::string where = "pflint";
+  if (d.file != nullptr) {
+    const syntax::Position p = d.file->position(d.span.begin);
+    where = fmt::format("{}:{}:{}", terminal_safe(d.file->path()), p.line, p.column);
+  }
+  fmt::print(out, "{}: {}: {} [{}]\n", where, gcc_severity(d.severity), terminal_safe(d.message),
+             terminal_safe(d.code));
+}
+
+class GccStream final : public ReportStream {
+ public:
+  explicit GccStream(std::FILE* out) : out_(out) {}
+
+ protected:
+  void write_findings(std::span<const lint::Diagnostic> findings) override {
+    for (const lint::Diagnostic& d : findings) write_finding(d, out_);
+  }
+  void write_end(const ReportTail& /*tail*/) override {}
+
+ private:
+  std::FILE* out_;
+};
+
 }  // namespace
 
-void write_gcc(const ReportInput& input, std::FILE* out) {
-  for (const lint::Diagnostic& d : input.findings) {
-    std::string where = "pflint";
-    if (d.file != nullptr) {
-      const syntax::Position p = d.file->position(d.span.begin);
-      where = fmt::format("{}:{}:{}", terminal_safe(d.file->path()), p.line, p.column);
-    }
-    fmt::print(out, "{}: {}: {} [{}]\n", where, gcc_severity(d.severity), terminal_safe(d.message),
-               terminal_safe(d.code));
-  }
+std::unique_ptr<ReportStream> open_gcc(const ReportHeader& /*header*/, std::FILE* out) {
+  return std::make_unique<GccStream>(out);
 }
 
 }  // namespace pflint::report

@@ -63,18 +63,35 @@ std::string location_properties(const lint::Diagnostic& d) {
   return props + ",";
 }
 
+void write_finding(const lint::Diagnostic& d, std::FILE* out) {
+  const std::string props = d.file != nullptr ? location_properties(d) : std::string();
+  std::string message = d.message;
+  for (const std::string& note : d.notes) message += "\nnote: " + note;
+  for (const lint::Fix& fix : d.fixes) message += "\nfix: " + fix.title;
+  fmt::print(out, "::{} {}title={}::{}\n", github_level(d.severity), props,
+             escape_property(std::string(d.code) + " " + std::string(d.rule)), escape_data(message));
+}
+
+class GithubStream final : public ReportStream {
+ public:
+  explicit GithubStream(std::FILE* out) : out_(out) {}
+
+ protected:
+  void write_findings(std::span<const lint::Diagnostic> findings) override {
+    for (const lint::Diagnostic& d : findings) write_finding(d, out_);
+  }
+  void write_end(const ReportTail& tail) override {
+    fmt::print(out_, "{}\n", escape_data(summary_line(counts(), tail.checked.size(), tail.skipped.size())));
+  }
+
+ private:
+  std::FILE* out_;
+};
+
 }  // namespace
 
-void write_github(const ReportInput& input, std::FILE* out) {
-  for (const lint::Diagnostic& d : input.findings) {
-    const std::string props = d.file != nullptr ? location_properties(d) : std::string();
-    std::string message = d.message;
-    for (const std::string& note : d.notes) message += "\nnote: " + note;
-    for (const lint::Fix& fix : d.fixes) message += "\nfix: " + fix.title;
-    fmt::print(out, "::{} {}title={}::{}\n", github_level(d.severity), props,
-               escape_property(std::string(d.code) + " " + std::string(d.rule)), escape_data(message));
-  }
-  fmt::print(out, "{}\n", escape_data(summary_line(input)));
+std::unique_ptr<ReportStream> open_github(const ReportHeader& /*header*/, std::FILE* out) {
+  return std::make_unique<GithubStream>(out);
 }
 
 }  // namespace pflint::report

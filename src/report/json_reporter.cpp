@@ -4,7 +4,8 @@
 // DESCRIPTION
 //   The schema is documented in docs/check-json.md and changes only together
 //   with that file (and its "version"). Spans have the same shape as in
-//   `pflint parse --json`.
+//   `pflint parse --json`. The findings are serialized as each config is
+//   checked and spliced into the document at the end.
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -20,7 +21,8 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 constexpr unsigned schema_version = 1;
 
 void write_string(Writer& w, std::string_view bytes) {
-  const std::string text = json_safe_utf8(bytes);
+  std::string storage;
+  const std::string_view text = json_safe_view(bytes, storage);
   w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
 }
 
@@ -86,49 +88,75 @@ void write_finding(Writer& w, const lint::Diagnostic& d) {
   w.EndObject();
 }
 
-void write_summary(Writer& w, const ReportInput& input) {
-  const Counts c = count_findings(input);
+void write_summary(Writer& w, const Counts& c, const ReportTail& tail) {
   w.StartObject();
   w.Key("errors"); w.Uint64(c.errors);
   w.Key("warnings"); w.Uint64(c.warnings);
   w.Key("info"); w.Uint64(c.info);
-  w.Key("configs"); w.Uint64(input.checked.size());
-  w.Key("skipped"); w.Uint64(input.skipped.size());
+  w.Key("configs"); w.Uint64(tail.checked.size());
+  w.Key("skipped"); w.Uint64(tail.skipped.size());
   w.EndObject();
 }
 
+// Findings go into `findings_` (a JSON array) as they come; finish() writes
+// the document around them.
+class JsonStream final : public ReportStream {
+ public:
+  JsonStream(std::string tool_version, std::FILE* out) : tool_version_(std::move(tool_version)), out_(out) {
+    findings_writer_.StartArray();
+  }
+
+ protected:
+  void write_findings(std::span<const lint::Diagnostic> findings) override {
+    for (const lint::Diagnostic& d : findings) write_finding(findings_writer_, d);
+  }
+
+  void write_end(const ReportTail& tail) override {
+    findings_writer_.EndArray();
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.StartObject();
+    w.Key("version"); w.Uint(schema_version);
+    w.Key("tool");
+    w.StartObject();
+    w.Key("name"); w.String("pflint");
+    w.Key("version"); write_string(w, tool_version_);
+    w.EndObject();
+    w.Key("checked");
+    w.StartArray();
+    for (const std::string& path : tail.checked) write_string(w, path);
+    w.EndArray();
+    w.Key("skipped");
+    w.StartArray();
+    for (const SkippedFile& s : tail.skipped) {
+      w.StartObject();
+      w.Key("path"); write_string(w, s.path);
+      w.Key("reason"); write_string(w, s.reason);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("findings");
+    w.RawValue(placeholder.data(), placeholder.size(), rapidjson::kArrayType);
+    const std::size_t at = buffer.GetSize() - placeholder.size();
+    w.Key("summary"); write_summary(w, counts(), tail);
+    w.EndObject();
+    buffer.Put('\n');
+    write_spliced(std::string_view(buffer.GetString(), buffer.GetSize()), at, placeholder.size(),
+                  std::string_view(findings_.GetString(), findings_.GetSize()), out_);
+  }
+
+ private:
+  static constexpr std::string_view placeholder = "[]";
+  std::string tool_version_;
+  std::FILE* out_;
+  rapidjson::StringBuffer findings_;
+  Writer findings_writer_{findings_};
+};
+
 }  // namespace
 
-void write_json(const ReportInput& input, std::FILE* out) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  w.Key("version"); w.Uint(schema_version);
-  w.Key("tool");
-  w.StartObject();
-  w.Key("name"); w.String("pflint");
-  w.Key("version"); write_string(w, input.tool_version);
-  w.EndObject();
-  w.Key("checked");
-  w.StartArray();
-  for (const std::string& path : input.checked) write_string(w, path);
-  w.EndArray();
-  w.Key("skipped");
-  w.StartArray();
-  for (const SkippedFile& s : input.skipped) {
-    w.StartObject();
-    w.Key("path"); write_string(w, s.path);
-    w.Key("reason"); write_string(w, s.reason);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("findings");
-  w.StartArray();
-  for (const lint::Diagnostic& d : input.findings) write_finding(w, d);
-  w.EndArray();
-  w.Key("summary"); write_summary(w, input);
-  w.EndObject();
-  fmt::print(out, "{}\n", std::string_view(buffer.GetString(), buffer.GetSize()));
+std::unique_ptr<ReportStream> open_json(const ReportHeader& header, std::FILE* out) {
+  return std::make_unique<JsonStream>(header.tool_version, out);
 }
 
 }  // namespace pflint::report

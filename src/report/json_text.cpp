@@ -23,12 +23,35 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
   }
   return len;
 }
+
+// valid_prefix - how many leading bytes are valid UTF-8 already.
+std::size_t valid_prefix(std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = valid_sequence_length(bytes, i);
+    if (len == 0) break;
+    i += len;
+  }
+  return i;
+}
 }  // namespace
 
+std::string_view json_safe_view(std::string_view bytes, std::string& storage) {
+  if (valid_prefix(bytes) == bytes.size()) return bytes;
+  storage = json_safe_utf8(bytes);
+  return storage;
+}
+
 std::string json_safe_utf8(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  for (std::size_t i = 0; i < bytes.size();) {
+  const std::size_t valid = valid_prefix(bytes);
+  std::string out(bytes.substr(0, valid));
+  if (valid == bytes.size()) return out;
+  out.reserve(bytes.size() + 8);
+  for (std::size_t i = valid; i < bytes.size();) {
     const std::size_t len = valid_sequence_length(bytes, i);
     if (len > 0) {
       out.append(bytes.substr(i, len));

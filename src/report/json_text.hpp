@@ -13,5 +13,8 @@
 namespace pflint::report {
 
 std::string json_safe_utf8(std::string_view bytes);
+// json_safe_view - `bytes` itself when it is valid UTF-8 already (no copy),
+// else its json_safe_utf8 form kept in `storage`.
+std::string_view json_safe_view(std::string_view bytes, std::string& storage);
 
 }  // namespace pflint::report

@@ -7,9 +7,9 @@
 
 namespace pflint::report {
 
-Counts count_findings(const ReportInput& input) {
+Counts count_findings(std::span<const lint::Diagnostic> findings) {
   Counts c;
-  for (const lint::Diagnostic& d : input.findings) {
+  for (const lint::Diagnostic& d : findings) {
     switch (d.severity) {
       case lint::Severity::error: ++c.errors; break;
       case lint::Severity::warning: ++c.warnings; break;
@@ -25,8 +25,7 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 }
 }  // namespace
 
-std::string summary_line(const ReportInput& input) {
-  const Counts c = count_findings(input);
+std::string summary_line(const Counts& c, std::size_t configs, std::size_t skipped) {
   std::string line;
   const auto add = [&line](const std::string& part) {
     if (!line.empty()) line += ", ";
@@ -36,9 +35,20 @@ std::string summary_line(const ReportInput& input) {
   if (c.warnings != 0) add(plural(c.warnings, "warning", "warnings"));
   if (c.info != 0) add(plural(c.info, "info", "info"));
   if (line.empty()) line = "no findings";
-  line += " in " + plural(input.checked.size(), "config", "configs");
-  if (!input.skipped.empty()) line += ", " + plural(input.skipped.size(), "file", "files") + " skipped";
+  line += " in " + plural(configs, "config", "configs");
+  if (skipped != 0) line += ", " + plural(skipped, "file", "files") + " skipped";
   return line;
+}
+
+std::string summary_line(const ReportInput& input) {
+  return summary_line(count_findings(input.findings), input.checked.size(), input.skipped.size());
+}
+
+void write_spliced(std::string_view document, std::size_t at, std::size_t size, std::string_view body,
+                   std::FILE* out) {
+  std::fwrite(document.data(), 1, at, out);
+  std::fwrite(body.data(), 1, body.size(), out);
+  std::fwrite(document.data() + at + size, 1, document.size() - at - size, out);
 }
 
 LineColumn utf16_line_column(const syntax::SourceFile& file, std::uint32_t offset) {

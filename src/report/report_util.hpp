@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdio>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -14,24 +16,24 @@
 
 namespace pflint::report {
 
-void write_text(const ReportInput& input, std::FILE* out);
-void write_gcc(const ReportInput& input, std::FILE* out);
-void write_json(const ReportInput& input, std::FILE* out);
-void write_sarif(const ReportInput& input, std::FILE* out);
-void write_github(const ReportInput& input, std::FILE* out);
+std::unique_ptr<ReportStream> open_text(const ReportHeader& header, std::FILE* out);
+std::unique_ptr<ReportStream> open_gcc(const ReportHeader& header, std::FILE* out);
+std::unique_ptr<ReportStream> open_json(const ReportHeader& header, std::FILE* out);
+std::unique_ptr<ReportStream> open_sarif(const ReportHeader& header, std::FILE* out);
+std::unique_ptr<ReportStream> open_github(const ReportHeader& header, std::FILE* out);
 
-struct Counts {
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  std::size_t info = 0;
-};
+// count_findings - findings per severity.
+Counts count_findings(std::span<const lint::Diagnostic> findings);
 
-Counts count_findings(const ReportInput& input);
-
-// summary_line - "3 errors, 2 warnings, 1 info in 2 configs, 1 file skipped"
-// or "no findings in 1 config"; a config is one entry of `checked` (a
-// directory with main.cf and/or master.cf); no newline.
+// summary_line - the same for a whole ReportInput.
 std::string summary_line(const ReportInput& input);
+
+// write_spliced - write `document` with the `size` bytes at `at` replaced by
+// `body`: the JSON formats write their document in finish() with a
+// placeholder ("[]") where the findings go, and splice in the findings they
+// serialized while the configs were checked, without copying them again.
+void write_spliced(std::string_view document, std::size_t at, std::size_t size, std::string_view body,
+                   std::FILE* out);
 
 // Start and end of a span as 1-based lines and 1-based UTF-16 columns (what
 // SARIF's default columnKind and the GitHub annotations count).

@@ -7,9 +7,15 @@
 //   docs/check-json.md), sarif (SARIF 2.1.0, each rule's help from its doc),
 //   github (workflow-command annotations). Reporters never decide the exit
 //   status; they only print.
+//   A report is written as a stream: the findings of one config at a time,
+//   so a run over thousands of configs never holds more than one config's
+//   files and model. Formats whose document starts with data known only at
+//   the end (JSON's `checked`/`skipped`, SARIF's rules for unknown codes)
+//   keep the serialized findings in memory and write the document in finish().
 #pragma once
 
 #include <cstdio>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -31,6 +37,46 @@ struct SkippedFile {
   std::string reason;
 };
 
+struct Counts {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t info = 0;
+};
+
+// What a report knows before the first finding.
+struct ReportHeader {
+  std::span<const lint::Rule> rules;  // the catalog (SARIF lists the rules run)
+  std::string tool_version;           // "0.1.0"
+  bool color = false;                 // text only: ANSI colours
+};
+
+// What a report learns during the run and writes at its end.
+struct ReportTail {
+  std::vector<SkippedFile> skipped;
+  std::vector<std::string> checked;  // config paths that were checked
+};
+
+// ReportStream - one report being written: add() the findings of each
+// checked config in display order (the files they point into may be freed as
+// soon as add() returns), then finish() once.
+class ReportStream {
+ public:
+  virtual ~ReportStream() = default;
+  void add(std::span<const lint::Diagnostic> findings);
+  void finish(const ReportTail& tail);
+  [[nodiscard]] const Counts& counts() const { return counts_; }
+
+ protected:
+  virtual void write_findings(std::span<const lint::Diagnostic> findings) = 0;
+  virtual void write_end(const ReportTail& tail) = 0;
+
+ private:
+  Counts counts_;
+};
+
+std::unique_ptr<ReportStream> open_report(Format format, const ReportHeader& header, std::FILE* out);
+
+// The whole report at once (tests, small callers).
 struct ReportInput {
   std::span<const lint::Diagnostic> findings;  // in display order
   std::span<const lint::Rule> rules;           // the catalog (SARIF lists the rules run)
@@ -41,5 +87,10 @@ struct ReportInput {
 };
 
 void write_report(Format format, const ReportInput& input, std::FILE* out);
+
+// summary_line - "3 errors, 2 warnings, 1 info in 2 configs, 1 file skipped"
+// or "no findings in 1 config"; a config is one entry of `checked` (a
+// directory with main.cf and/or master.cf); no newline.
+std::string summary_line(const Counts& counts, std::size_t configs, std::size_t skipped);
 
 }  // namespace pflint::report

@@ -10,7 +10,8 @@
 //   "utf16CodeUnits", SARIF's default), end column exclusive. Findings
 //   without a file have no location. Notes are appended to the message, one
 //   line each; fixes become artifactChanges. Skipped files are reported as
-//   notifications of the invocation.
+//   notifications of the invocation. Results are serialized as each config
+//   is checked and spliced into the log at the end.
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -32,7 +33,8 @@ constexpr std::string_view information_uri = "https://github.com/pflint/pflint";
 constexpr std::string_view rule_help_uri = "https://github.com/pflint/pflint/blob/main/docs/rules/{}.md";
 
 void write_string(Writer& w, std::string_view bytes) {
-  const std::string text = json_safe_utf8(bytes);
+  std::string storage;
+  const std::string_view text = json_safe_view(bytes, storage);
   w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
 }
 
@@ -79,15 +81,21 @@ void write_rule(Writer& w, const lint::RuleInfo& rule) {
   w.EndObject();
 }
 
-// A code in a finding but not in the catalog: id, name and a description.
-void write_unknown_rule(Writer& w, const lint::Diagnostic& d) {
+// A code in a finding but not in the catalog.
+struct UnknownRule {
+  std::string code;
+  std::string name;
+};
+
+// write_unknown_rule - id, name and a description.
+void write_unknown_rule(Writer& w, const UnknownRule& rule) {
   w.StartObject();
-  w.Key("id"); write_string(w, d.code);
-  if (!d.rule.empty()) {
-    w.Key("name"); write_string(w, d.rule);
+  w.Key("id"); write_string(w, rule.code);
+  if (!rule.name.empty()) {
+    w.Key("name"); write_string(w, rule.name);
   }
-  write_text_object(w, "shortDescription", d.rule.empty() ? d.code : d.rule);
-  w.Key("helpUri"); write_string(w, fmt::format(fmt::runtime(rule_help_uri), d.code));
+  write_text_object(w, "shortDescription", rule.name.empty() ? rule.code : rule.name);
+  w.Key("helpUri"); write_string(w, fmt::format(fmt::runtime(rule_help_uri), rule.code));
   w.EndObject();
 }
 
@@ -178,7 +186,7 @@ void write_result(Writer& w, const lint::Diagnostic& d, std::size_t rule_index) 
   w.EndObject();
 }
 
-void write_invocation(Writer& w, const ReportInput& input) {
+void write_invocation(Writer& w, const ReportTail& input) {
   w.Key("invocations");
   w.StartArray();
   w.StartObject();
@@ -207,52 +215,91 @@ void write_invocation(Writer& w, const ReportInput& input) {
   w.EndArray();
 }
 
+// Results go into `results_` as they come, written by a writer nested as
+// deep as runs[0].results so that the indentation matches; finish() writes
+// the log around them.
+class SarifStream final : public ReportStream {
+ public:
+  SarifStream(const ReportHeader& header, std::FILE* out)
+      : rules_(header.rules), tool_version_(header.tool_version), out_(out) {
+    for (std::size_t i = 0; i < rules_.size(); ++i) index_.emplace(std::string(rules_[i].info->code), i);
+    results_writer_.SetIndent(' ', 2);
+    results_writer_.StartObject();
+    results_writer_.Key("runs");
+    results_writer_.StartArray();
+    results_writer_.StartObject();
+    results_writer_.Key("results");
+    results_writer_.StartArray();
+    results_begin_ = results_.GetSize() - 1;  // the '['
+  }
+
+ protected:
+  void write_findings(std::span<const lint::Diagnostic> findings) override {
+    for (const lint::Diagnostic& d : findings) {
+      const auto [it, added] = index_.emplace(std::string(d.code), rules_.size() + unknown_.size());
+      if (added) unknown_.push_back({std::string(d.code), std::string(d.rule)});
+      write_result(results_writer_, d, it->second);
+    }
+  }
+
+  void write_end(const ReportTail& tail) override {
+    results_writer_.EndArray();
+    const std::string_view results(results_.GetString() + results_begin_, results_.GetSize() - results_begin_);
+
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.SetIndent(' ', 2);
+    w.StartObject();
+    w.Key("$schema"); w.String("https://json.schemastore.org/sarif-2.1.0.json");
+    w.Key("version"); w.String("2.1.0");
+    w.Key("runs");
+    w.StartArray();
+    w.StartObject();
+    w.Key("tool");
+    w.StartObject();
+    w.Key("driver");
+    w.StartObject();
+    w.Key("name"); w.String("pflint");
+    if (!tool_version_.empty()) {
+      w.Key("version"); write_string(w, tool_version_);
+    }
+    w.Key("informationUri"); write_string(w, information_uri);
+    w.Key("rules");
+    w.StartArray();
+    for (const lint::Rule& r : rules_) write_rule(w, *r.info);
+    for (const UnknownRule& u : unknown_) write_unknown_rule(w, u);
+    w.EndArray();
+    w.EndObject();
+    w.EndObject();
+    write_invocation(w, tail);
+    w.Key("columnKind"); w.String("utf16CodeUnits");
+    w.Key("results");
+    w.RawValue(placeholder.data(), placeholder.size(), rapidjson::kArrayType);
+    const std::size_t at = buffer.GetSize() - placeholder.size();
+    w.EndObject();
+    w.EndArray();
+    w.EndObject();
+    buffer.Put('\n');
+    write_spliced(std::string_view(buffer.GetString(), buffer.GetSize()), at, placeholder.size(), results, out_);
+  }
+
+ private:
+  static constexpr std::string_view placeholder = "[]";
+  std::span<const lint::Rule> rules_;
+  std::string tool_version_;
+  std::FILE* out_;
+  // Rule index by code: the catalog first, then codes found only in findings.
+  std::map<std::string, std::size_t, std::less<>> index_;
+  std::vector<UnknownRule> unknown_;
+  rapidjson::StringBuffer results_;
+  Writer results_writer_{results_};
+  std::size_t results_begin_ = 0;
+};
+
 }  // namespace
 
-void write_sarif(const ReportInput& input, std::FILE* out) {
-  // Rule index by code: the catalog first, then codes found only in findings.
-  std::map<std::string_view, std::size_t> index;
-  for (std::size_t i = 0; i < input.rules.size(); ++i) index.emplace(input.rules[i].info->code, i);
-  std::vector<const lint::Diagnostic*> unknown;
-  for (const lint::Diagnostic& d : input.findings) {
-    if (index.emplace(d.code, input.rules.size() + unknown.size()).second) unknown.push_back(&d);
-  }
-
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.SetIndent(' ', 2);
-  w.StartObject();
-  w.Key("$schema"); w.String("https://json.schemastore.org/sarif-2.1.0.json");
-  w.Key("version"); w.String("2.1.0");
-  w.Key("runs");
-  w.StartArray();
-  w.StartObject();
-  w.Key("tool");
-  w.StartObject();
-  w.Key("driver");
-  w.StartObject();
-  w.Key("name"); w.String("pflint");
-  if (!input.tool_version.empty()) {
-    w.Key("version"); write_string(w, input.tool_version);
-  }
-  w.Key("informationUri"); write_string(w, information_uri);
-  w.Key("rules");
-  w.StartArray();
-  for (const lint::Rule& r : input.rules) write_rule(w, *r.info);
-  for (const lint::Diagnostic* d : unknown) write_unknown_rule(w, *d);
-  w.EndArray();
-  w.EndObject();
-  w.EndObject();
-  write_invocation(w, input);
-  w.Key("columnKind"); w.String("utf16CodeUnits");
-  w.Key("results");
-  w.StartArray();
-  for (const lint::Diagnostic& d : input.findings) write_result(w, d, index.at(d.code));
-  w.EndArray();
-  w.EndObject();
-  w.EndArray();
-  w.EndObject();
-  fmt::print(out, "{}\n", std::string_view(buffer.GetString(), buffer.GetSize()));
+std::unique_ptr<ReportStream> open_sarif(const ReportHeader& header, std::FILE* out) {
+  return std::make_unique<SarifStream>(header, out);
 }
 
 }  // namespace pflint::report

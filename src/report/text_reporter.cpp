@@ -64,15 +64,30 @@ void write_finding(const lint::Diagnostic& d, const Style& style, std::FILE* out
   for (const lint::Fix& fix : d.fixes) fmt::print(out, "  {} {}\n", style.paint(bold, "fix:"), terminal_safe(fix.title));
 }
 
+class TextStream final : public ReportStream {
+ public:
+  TextStream(bool color, std::FILE* out) : style_{color}, out_(out) {}
+
+ protected:
+  void write_findings(std::span<const lint::Diagnostic> findings) override {
+    for (const lint::Diagnostic& d : findings) write_finding(d, style_, out_);
+  }
+  void write_end(const ReportTail& tail) override {
+    for (const SkippedFile& s : tail.skipped) {
+      fmt::print(out_, "{}: skipped: {}\n", terminal_safe(s.path), terminal_safe(s.reason));
+    }
+    fmt::print(out_, "{}\n", summary_line(counts(), tail.checked.size(), tail.skipped.size()));
+  }
+
+ private:
+  Style style_;
+  std::FILE* out_;
+};
+
 }  // namespace
 
-void write_text(const ReportInput& input, std::FILE* out) {
-  const Style style{input.color};
-  for (const lint::Diagnostic& d : input.findings) write_finding(d, style, out);
-  for (const SkippedFile& s : input.skipped) {
-    fmt::print(out, "{}: skipped: {}\n", terminal_safe(s.path), terminal_safe(s.reason));
-  }
-  fmt::print(out, "{}\n", summary_line(input));
+std::unique_ptr<ReportStream> open_text(const ReportHeader& header, std::FILE* out) {
+  return std::make_unique<TextStream>(header.color, out);
 }
 
 }  // namespace pflint::report

@@ -14,7 +14,8 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 using namespace pflint::syntax;
 
 void write_string(Writer& w, std::string_view bytes) {
-  const std::string text = json_safe_utf8(bytes);
+  std::string storage;
+  const std::string_view text = json_safe_view(bytes, storage);
   w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
 }
 

@@ -26,6 +26,28 @@ expect_grep out "tpl/main.cf: skipped: looks like a template" "templates are rep
 expect_grep out "tpl/main.cf.j2: skipped: template" "template file names are skipped"
 expect_grep out "1 error, 1 warning in 2 configs, 2 files skipped" "text summary"
 
+# A template found by its text while loading: only that file is left out of
+# its config; skipped files come sorted by path, whatever the walk's order.
+mkdir -p "$TMP/mixed/z" "$TMP/mixed/a"
+printf 'myhostname = mx.example.net\n' > "$TMP/mixed/z/main.cf"
+printf 'smtp inet n - y - - smtpd\n<%% if x %%>\n' > "$TMP/mixed/z/master.cf"
+printf 'myhostname = {%% x %%}\n' > "$TMP/mixed/a/main.cf"
+run "$PFLINT" check --format json "$TMP/mixed"
+checks=$((checks + 1))
+if ! python3 - "$TMP/out" "$TMP/mixed" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); d = sys.argv[2]
+assert r["checked"] == [d + "/z"], r["checked"]
+assert [s["path"] for s in r["skipped"]] == [d + "/a/main.cf", d + "/z/master.cf"], r["skipped"]
+assert all("looks like a template" in s["reason"] for s in r["skipped"])
+assert r["summary"]["configs"] == 1 and r["summary"]["skipped"] == 2
+PY
+then echo "FAIL: templates found while loading"; failures=$((failures + 1)); fi
+run "$PFLINT" check --include-templates --format gcc "$TMP/mixed"
+expect_grep out "z/master.cf:2:1: error: bad field count.*\[PF1005\]" "--include-templates checks a template-looking master.cf"
+run "$PFLINT" check --include-templates "$TMP/mixed"
+expect_grep out "in 2 configs" "--include-templates counts both configs"
+
 run "$PFLINT" check --fail-on error --ignore PF2004 "$TMP/repo"
 expect_rc 0 "--fail-on error with only warnings left gives 0"
 run "$PFLINT" check --fail-on never "$TMP/repo"

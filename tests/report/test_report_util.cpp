@@ -2,6 +2,7 @@
 // summary line shared by the output formats.
 #include <doctest/doctest.h>
 
+#include "report/json_text.hpp"
 #include "report/report_util.hpp"
 #include "report/terminal_util.hpp"
 #include "report_sample.hpp"
@@ -61,4 +62,16 @@ TEST_CASE("summary_line counts and plurals") {
   in.findings = one;
   in.skipped = {{"a", "b"}, {"c", "d"}};
   CHECK(summary_line(in) == "1 error in 1 config, 2 files skipped");
+}
+
+TEST_CASE("json_safe_view copies only text that is not valid UTF-8") {
+  std::string storage;
+  const std::string_view valid = "ascii, \xC3\xA4 and \xF0\x9F\x93\xA7";
+  CHECK(json_safe_view(valid, storage).data() == valid.data());  // no copy
+  CHECK(storage.empty());
+  CHECK(json_safe_view("ok \xFF then \xC3\xA4 and a cut \xE2\x82", storage) ==
+        "ok \xC3\xBF then \xC3\xA4 and a cut \xC3\xA2\xC2\x82");
+  CHECK(json_safe_utf8("surrogate \xED\xA0\x80") == "surrogate \xC3\xAD\xC2\xA0\xC2\x80");
+  CHECK(json_safe_utf8("") == "");
+  CHECK(json_safe_view("", storage).empty());
 }
