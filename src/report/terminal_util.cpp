@@ -66,12 +66,22 @@ Shown render(std::string_view s, std::size_t i, const Unit& u, bool keep_tab) {
   return Shown{std::string(s.substr(i, u.bytes)), is_wide(cp) ? 2u : 1u};
 }
 
+bool is_printable_ascii(char c) { return c >= 0x20 && c < 0x7F; }
+
 }  // namespace
 
 std::string terminal_safe(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size();) {
+    // Runs of printable ASCII, nearly all text, are copied as they are.
+    std::size_t run = i;
+    while (run < bytes.size() && is_printable_ascii(bytes[run])) ++run;
+    if (run != i) {
+      out.append(bytes.substr(i, run - i));
+      i = run;
+      continue;
+    }
     const Unit u = next_unit(bytes, i);
     out += render(bytes, i, u, false).text;
     i += u.bytes;
@@ -95,6 +105,13 @@ CaretLines caret_lines(std::string_view line, std::uint32_t begin, std::uint32_t
     lines.caret.append(width, '~');
   };
   for (std::size_t i = 0; i < line.size();) {
+    if (is_printable_ascii(line[i])) {  // the common case, without render()'s string
+      lines.source += line[i];
+      if (i < begin) lines.prefix += ' ';
+      else if (i < end) mark(1, false);
+      ++i;
+      continue;
+    }
     const Unit u = next_unit(line, i);
     const Shown shown = render(line, i, u, true);
     const bool tab = u.valid && u.code_point == '\t';
