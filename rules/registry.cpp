@@ -63,6 +63,7 @@ PFLINT_RULE(PF3024)
 PFLINT_RULE(PF3025)
 PFLINT_RULE(PF3026)
 PFLINT_RULE(PF3027)
+PFLINT_RULE(PF3028)
 PFLINT_RULE(PF4001)
 PFLINT_RULE(PF4002)
 PFLINT_RULE(PF4003)
@@ -124,6 +125,7 @@ const lint::Rule catalog[] = {
     {&PF3025_info, &check_PF3025},
     {&PF3026_info, &check_PF3026},
     {&PF3027_info, &check_PF3027},
+    {&PF3028_info, &check_PF3028},
     {&PF4001_info, &check_PF4001},
     {&PF4002_info, &check_PF4002},
     {&PF4003_info, &check_PF4003},

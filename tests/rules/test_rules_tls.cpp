@@ -271,3 +271,44 @@ TEST_CASE("PF3025/PF3026/PF3012 scopes") {
   REQUIRE(over.of("PF3012").size() == 1);
   CHECK(over.of("PF3012")[0].file == "master.cf");
 }
+
+TEST_CASE("PF3028: port-465 next hops and the service that delivers them") {
+  const std::string stock =
+      "smtp      unix  -       -       y       -       -       smtp\n"
+      "relay     unix  -       -       y       -       -       smtp\n";
+  SUBCASE("relayhost through the default smtp transport, by port name") {
+    const Run r = run({{"main.cf", "relayhost = [mail.example.net]:submissions\n"}, {"master.cf", stock}});
+    REQUIRE(r.of("PF3028").size() == 1);
+    CHECK(r.of("PF3028")[0].line == 1);
+    CHECK(contains(r.of("PF3028")[0].message, "smtp/unix"));
+  }
+  SUBCASE("wrapper mode on a dedicated transport that default_transport names") {
+    const Run r = run({{"main.cf", "relayhost = [mail.example.net]:465\ndefault_transport = smtps\n"},
+                       {"master.cf", stock + "smtps     unix  -       -       y       -       -       smtp\n"
+                                             "  -o smtp_tls_wrappermode=yes -o smtp_tls_security_level=encrypt\n"}});
+    CHECK(r.of("PF3028").empty());
+  }
+  SUBCASE("default_transport with its own port-465 next hop wins over relayhost") {
+    const Run r = run({{"main.cf", "relayhost = [other.example.net]:587\n"
+                                   "default_transport = smtp:[mail.example.net]:465\n"},
+                       {"master.cf", stock}});
+    REQUIRE(r.of("PF3028").size() == 1);
+    CHECK(r.of("PF3028")[0].line == 2);
+  }
+  SUBCASE("relay_transport counts only when relay_domains is set") {
+    const std::string main = "relay_transport = relay:[hub.example.net]:465\n";
+    CHECK(run({{"main.cf", main}, {"master.cf", stock}}).of("PF3028").empty());
+    CHECK(run({{"main.cf", main + "relay_domains = example.org\n"}, {"master.cf", stock}}).of("PF3028").size() == 1);
+  }
+  SUBCASE("a fallback relay, per service") {
+    const Run r = run({{"main.cf", "smtp_fallback_relay = [backup.example.net]:smtps, [b2.example.net]:587\n"},
+                       {"master.cf", stock}});
+    CHECK(r.of("PF3028").size() == 1);  // one line, reported once for both services
+  }
+  SUBCASE("port 587, an IPv6 literal on 465 and plain port 25 are told apart") {
+    CHECK(run({{"main.cf", "relayhost = [mail.example.net]:587\n"}, {"master.cf", stock}}).of("PF3028").empty());
+    CHECK(run({{"main.cf", "relayhost = mail.example.net\n"}, {"master.cf", stock}}).of("PF3028").empty());
+    CHECK(run({{"main.cf", "relayhost = [ipv6:2001:db8::25]:465\n"}, {"master.cf", stock}}).of("PF3028").size() == 1);
+    CHECK(run({{"main.cf", "relayhost = [ipv6:2001:db8::465]\n"}, {"master.cf", stock}}).of("PF3028").empty());
+  }
+}
