@@ -36,6 +36,7 @@ PFLINT_RULE(PF2005)
 PFLINT_RULE(PF2006)
 PFLINT_RULE(PF2007)
 PFLINT_RULE(PF2008)
+PFLINT_RULE(PF2009)
 PFLINT_RULE(PF3001)
 PFLINT_RULE(PF3002)
 PFLINT_RULE(PF3003)
@@ -98,6 +99,7 @@ const lint::Rule catalog[] = {
     {&PF2006_info, &check_PF2006},
     {&PF2007_info, &check_PF2007},
     {&PF2008_info, &check_PF2008},
+    {&PF2009_info, &check_PF2009},
     {&PF3001_info, &check_PF3001},
     {&PF3002_info, &check_PF3002},
     {&PF3003_info, &check_PF3003},

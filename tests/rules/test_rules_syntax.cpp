@@ -54,3 +54,31 @@ TEST_CASE("suppressions: next logical line, whole file, prefixes, unused and mal
   CHECK(count(codes, "PF1902") == 3);
   CHECK(count(codes, "PF1001") == 1);
 }
+
+TEST_CASE("PF2009: one finding per loop, at the setting nearest to it") {
+  // A loop through defaults: myorigin keeps its default $myhostname.
+  CHECK(count(test::codes_found(main_cf("myhostname = $myorigin\n"), "PF2009", "loop1"), "PF2009") == 1);
+  // Two settings in one loop: each is in it, each fails.
+  CHECK(count(test::codes_found(main_cf("myhostname = $myorigin\nmyorigin = $myhostname\n"), "PF2009", "loop2"),
+              "PF2009") == 2);
+  // A loop among user variables: only the built-in that reaches it, not
+  // smtpd_banner, which reaches it through myorigin.
+  const auto chain = test::codes_found(
+      main_cf("a = $b\nb = $a\nmyorigin = x$a\nsmtpd_banner = $myorigin ESMTP\n"), "PF2009", "loop3");
+  CHECK(count(chain, "PF2009") == 1);
+  // User variables looping among themselves, unused by Postfix: nothing.
+  CHECK(count(test::codes_found(main_cf("a = $b\nb = $a\n"), "PF2009", "loop4"), "PF2009") == 0);
+  // ${name?x} tests whether name is set and does not expand it.
+  CHECK(count(test::codes_found(main_cf("myhostname = ${myorigin?mx.example.com}\n"), "PF2009", "loop5"),
+              "PF2009") == 0);
+  // A deep but finite chain is not a loop.
+  CHECK(count(test::codes_found(main_cf("a = $b\nb = $c\nc = x\nmyorigin = $a\n"), "PF2009", "loop6"), "PF2009") ==
+        0);
+}
+
+TEST_CASE("PF2009: a loop made by a master.cf -o override is reported there") {
+  test::Example ex;
+  ex.files["main.cf"] = "myorigin = example.com\n";
+  ex.files["master.cf"] = "smtp unix - - y - - smtp\n  -o myhostname=$myorigin -o myorigin=$myhostname\n";
+  CHECK(count(test::codes_found(ex, "PF2009", "loop7"), "PF2009") == 2);
+}
