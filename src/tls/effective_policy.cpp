@@ -69,11 +69,12 @@ std::string version_text(std::string_view token, unsigned version) {
 // ---- settings ----
 
 Setting parameter_setting(const model::Model& model, const config::MasterEntry* service, const std::string& name) {
+  const model::Resolved& r = model.resolved(name, service);
   Setting s;
-  s.value = model.expanded(name, service);
+  s.value = r.value;
   s.from.kind = Provenance::Kind::parameter;
   s.from.parameter = name;
-  s.from.origin = model.raw(name, service).origin;
+  s.from.origin = r.origin;
   return s;
 }
 
