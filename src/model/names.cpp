@@ -21,6 +21,7 @@ void add_references(std::unordered_set<std::string>& into, std::string_view valu
 }
 
 void add_dbms_prefixes(std::unordered_set<std::string>& into, std::string_view value) {
+  if (value.find(':') == std::string_view::npos) return;  // no type:name element; most values
   for (const auto& element : expand::split_list(value)) {
     const std::string_view text = element.text;
     const auto colon = text.find(':');
