@@ -154,6 +154,7 @@ TlsModel build_tls_model(const model::Model& model) {
   Builder builder(model, m.tables_);
   std::vector<const config::MasterEntry*> entries = model.client_services();
   if (entries.empty()) entries.push_back(nullptr);
+  m.services_.reserve(entries.size());
   for (const config::MasterEntry* e : entries) m.services_.push_back(builder.service(e));
   return m;
 }
