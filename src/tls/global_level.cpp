@@ -15,7 +15,8 @@ namespace {
 ObsoleteSetting obsolete_setting(const model::Model& model, const config::MasterEntry* service,
                                  std::string_view prefix, std::string_view suffix) {
   ObsoleteSetting s;
-  s.name = std::string(prefix) + "_" + std::string(suffix);
+  s.name.reserve(prefix.size() + 1 + suffix.size());
+  s.name.append(prefix).append(1, '_').append(suffix);
   const model::Resolved& r = model.resolved(s.name, service);
   s.value = r.value;
   s.origin = r.origin;
@@ -56,7 +57,7 @@ Provenance GlobalLevel::as_provenance() const {
 
 GlobalLevel global_tls_level(const model::Model& model, const config::MasterEntry* service) {
   const std::string_view prefix = client_prefix(service);
-  const std::string level_param = std::string(prefix) + "_tls_security_level";
+  const std::string level_param = std::string(prefix).append("_tls_security_level");
   GlobalLevel g;
   const model::Resolved& level = model.resolved(level_param, service);
   if (!level.value.empty()) {
