@@ -8,6 +8,9 @@ namespace pflint::config {
 
 MainConfig MainConfig::build(const syntax::SourceFile& source, const syntax::Tree& tree) {
   MainConfig config;
+  const auto parameters = std::count_if(tree.items.begin(), tree.items.end(),
+                                        [](const syntax::Item& item) { return item.kind == syntax::ItemKind::parameter; });
+  config.entries_.reserve(static_cast<std::size_t>(parameters));
   for (std::uint32_t i = 0; i < tree.items.size(); ++i) {
     const syntax::Item& item = tree.items[i];
     if (item.kind != syntax::ItemKind::parameter) continue;

@@ -19,6 +19,7 @@ const OverrideSetting* MasterEntry::find_override(std::string_view name) const {
 
 MasterConfig MasterConfig::build(const syntax::SourceFile& source, const syntax::Tree& tree) {
   MasterConfig config;
+  config.entries_.reserve(tree.services.size());
   for (std::uint32_t i = 0; i < tree.items.size(); ++i) {
     const syntax::Item& item = tree.items[i];
     if (item.kind != syntax::ItemKind::service) continue;
@@ -29,7 +30,7 @@ MasterConfig MasterConfig::build(const syntax::SourceFile& source, const syntax:
     entry.line = source.position(item.span.begin).line;
     for (std::size_t f = 0; f < entry.fields.size(); ++f) entry.fields[f] = std::string(source.slice(service.fields[f]));
     for (const syntax::Override& o : service.overrides) {
-      std::string value = syntax::logical_text(source, o.value).text;
+      std::string value = syntax::logical_string(source, o.value);
       entry.overrides.push_back(OverrideSetting{std::string(source.slice(o.name)), std::move(value), o.name, o.value,
                                                 source.position(o.option.begin).line});
     }
@@ -37,7 +38,7 @@ MasterConfig MasterConfig::build(const syntax::SourceFile& source, const syntax:
       const syntax::Span span = a.kind == syntax::ArgKind::override
                                     ? syntax::Span{service.overrides[a.override_index].option.begin, a.span.end}
                                     : a.span;
-      entry.args.push_back(syntax::logical_text(source, span).text);
+      entry.args.push_back(syntax::logical_string(source, span));
     }
     for (std::uint32_t k = 0; k < config.entries_.size(); ++k) {
       if (config.entries_[k].service() == entry.service() && config.entries_[k].type() == entry.type()) {

@@ -200,6 +200,13 @@ bool Evaluator::expr(Frame& f, const Item& item) {
 
 // recurse - expand a looked-up value in the same frame.
 void Evaluator::recurse(Frame& f, const std::string& value) {
+  // A looked-up value without '$' is one literal: append it, unless the
+  // nesting bounds would warn about it (then take the general path).
+  if (value.find('$') == std::string::npos && frames_ < options_.max_frames && f.level <= k_max_level &&
+      (f.status & k_error) == 0) {
+    f.out->append(value);
+    return;
+  }
   ParseOptions po;
   po.allow_functions = options_.allow_functions;
   po.allow_level_ops = options_.allow_level_ops;
@@ -234,6 +241,12 @@ void Evaluator::call_function(Frame& f, const Expr& e) {
 
 Result expand(std::string_view value, const Lookup& lookup, const EvalOptions& options) {
   Result result;
+  // Without a '$' a value is one literal (or nothing): no lookups, no
+  // warnings, the text itself. Most values are like that.
+  if (value.find('$') == std::string_view::npos && options.max_frames > 0) {
+    if (!options.scan) result.value = value;
+    return result;
+  }
   ParseOptions po;
   po.allow_functions = options.allow_functions;
   po.allow_level_ops = options.allow_level_ops;

@@ -91,16 +91,32 @@ expand::Result Model::expand(std::string_view text, const config::MasterEntry* s
 }
 
 std::string Model::expanded(std::string_view name, const config::MasterEntry* service) const {
-  const Value v = raw(name, service);
-  if (!v.defined()) return {};
+  return resolved(name, service).value;
+}
+
+const Resolved& Model::resolved(std::string_view name, const config::MasterEntry* service) const {
+  // The TLS model and the rules ask for the same parameters of every client
+  // service; an entry without -o options shares main.cf's answers.
+  if (service && service->overrides.empty()) service = nullptr;
+  ResolvedMap& scope = resolved_[service];
+  if (const auto it = scope.find(name); it != scope.end()) return it->second;
+  Resolved r = resolve(name, service);
+  return scope.emplace(std::string(name), std::move(r)).first->second;
+}
+
+Resolved Model::resolve(std::string_view name, const config::MasterEntry* service) const {
+  Value v = raw(name, service);
+  Resolved out{{}, std::move(v.origin)};
+  if (out.origin.kind == OriginKind::unset) return out;
   expand::Result r = expand(v.raw, service);
-  if (!r.ok()) return {};
+  if (!r.ok()) return out;
   // Postfix trims the expanded value of surrounding whitespace.
-  std::string& s = r.value;
+  const std::string& s = r.value;
   const auto first = s.find_first_not_of(" \t\r\n\v\f");
-  if (first == std::string::npos) return {};
+  if (first == std::string::npos) return out;
   const auto last = s.find_last_not_of(" \t\r\n\v\f");
-  return s.substr(first, last - first + 1);
+  out.value = s.substr(first, last - first + 1);
+  return out;
 }
 
 syntax::Span value_span(const Origin& origin, std::uint32_t begin, std::uint32_t end) {

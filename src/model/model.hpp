@@ -14,10 +14,12 @@
 //   src/expand/evaluate.hpp.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "config/config_dir.hpp"
@@ -61,6 +63,12 @@ struct Value {
   [[nodiscard]] bool defined() const { return origin.kind != OriginKind::unset; }
 };
 
+// A parameter resolved in one scope: what expanded() and raw().origin give.
+struct Resolved {
+  std::string value;  // expanded and trimmed; empty on macro errors
+  Origin origin;
+};
+
 struct ModelOptions {
   params::Version version = params::default_version();
   std::optional<std::string> compatibility_level;  // overrides main.cf's
@@ -84,6 +92,9 @@ class Model {
   [[nodiscard]] Value raw(std::string_view name, const config::MasterEntry* service = nullptr) const;
   // expanded - the value as a daemon sees it (empty on macro errors).
   [[nodiscard]] std::string expanded(std::string_view name, const config::MasterEntry* service = nullptr) const;
+  // resolved - expanded() with raw().origin; computed once per scope and
+  // name, then kept (the reference lives as long as the model).
+  [[nodiscard]] const Resolved& resolved(std::string_view name, const config::MasterEntry* service = nullptr) const;
   // expand - expand arbitrary text in the scope of `service`.
   [[nodiscard]] expand::Result expand(std::string_view text, const config::MasterEntry* service = nullptr) const;
 
@@ -99,12 +110,23 @@ class Model {
 
  private:
   [[nodiscard]] std::optional<std::string> default_of(std::string_view name) const;
+  [[nodiscard]] Resolved resolve(std::string_view name, const config::MasterEntry* service) const;
+
+  // Transparent hash: cache lookups by string_view build no string.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  using ResolvedMap = std::unordered_map<std::string, Resolved, NameHash, std::equal_to<>>;
 
   const config::ConfigDir* files_;
   ModelOptions options_;
   std::string compatibility_level_;
   mutable std::unique_ptr<Names> names_;
   mutable std::optional<std::vector<Setting>> settings_;
+  // resolved() results by scope: null for main.cf and for every entry
+  // without -o options (it sees exactly what main.cf sees).
+  mutable std::unordered_map<const config::MasterEntry*, ResolvedMap> resolved_;
 };
 
 }  // namespace pflint::model

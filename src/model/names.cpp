@@ -21,6 +21,7 @@ void add_references(std::unordered_set<std::string>& into, std::string_view valu
 }
 
 void add_dbms_prefixes(std::unordered_set<std::string>& into, std::string_view value) {
+  if (value.find(':') == std::string_view::npos) return;  // no type:name element; most values
   for (const auto& element : expand::split_list(value)) {
     const std::string_view text = element.text;
     const auto colon = text.find(':');
@@ -97,9 +98,12 @@ const std::vector<std::string>& service_suffixes(std::string_view command, param
 Names::Names(const Model& model) : model_(model) {
   const params::Version v = model.version();
   const bool functions = v >= params::Version{3, 11, 0};
+  // Most entries share a few commands: ask the (locked) cache once per command.
+  std::vector<std::pair<std::string_view, const std::vector<std::string>*>> by_command;
   for (const config::MasterEntry& e : model.files().master.entries()) {
-    const std::vector<std::string>& suffixes = service_suffixes(e.command(), v);
-    if (!suffixes.empty()) services_.push_back(Service{e.service(), &suffixes});
+    auto it = std::find_if(by_command.begin(), by_command.end(), [&](const auto& c) { return c.first == e.command(); });
+    if (it == by_command.end()) it = by_command.insert(by_command.end(), {e.command(), &service_suffixes(e.command(), v)});
+    if (!it->second->empty()) services_.push_back(Service{e.service(), it->second});
   }
   for (const Setting& s : model.settings()) {
     auto& into = s.origin.service ? referenced_in_entry_[s.origin.service] : referenced_globally_;

@@ -4,7 +4,8 @@
 // DESCRIPTION
 //   Binary searches and version gates over the constexpr arrays in
 //   params_table.inc (generated; see tools/gen_params.py). Nothing here
-//   allocates except the functions that return vectors or strings.
+//   allocates except the functions that return vectors or strings, and
+//   find_param's index (once).
 //
 // DIAGNOSTICS
 //   None.
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace pflint::params {
 namespace detail {
@@ -95,7 +97,18 @@ bool param_info::is_computed() const {
 }
 
 const param_info* find_param(std::string_view name) {
-    return bsearch_name<param_info>(detail::k_params, name);
+    // A hash index over the table, built once: every setting, expansion
+    // and rule looks names up, and the binary search's string compares
+    // were a visible share of checking a configuration.
+    static const std::unordered_map<std::string_view, const param_info*> index = [] {
+        std::unordered_map<std::string_view, const param_info*> m;
+        m.reserve(std::size(detail::k_params));
+        for (const param_info& p : detail::k_params)
+            m.emplace(p.name, &p);
+        return m;
+    }();
+    const auto it = index.find(name);
+    return it == index.end() ? nullptr : it->second;
 }
 
 std::span<const param_info> all_params() { return detail::k_params; }

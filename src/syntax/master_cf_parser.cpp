@@ -75,14 +75,15 @@ void check_braces(TreeBuilder& b, Span span) {
     if (text[i] == '{') ++depth;
     if (text[i] == '}' && depth > 0 && --depth == 0 && close == std::string_view::npos) close = i;
   }
-  const std::string shown = logical_line_text(b.source, span);
+  // The quoted text is built only for a diagnostic: most arguments have none.
+  const auto shown = [&] { return logical_line_text(b.source, span); };
   if (depth > 0 && text.starts_with('{')) {
-    b.diagnose(SyntaxIssue::unbalanced_braces, Severity::error, span, "missing '}' in \"" + shown + "\"");
+    b.diagnose(SyntaxIssue::unbalanced_braces, Severity::error, span, "missing '}' in \"" + shown() + "\"");
   } else if (depth > 0) {
     b.diagnose(SyntaxIssue::unbalanced_braces, Severity::warning, span,
-               "unclosed '{' takes the rest of the line into this argument: \"" + shown + "\"");
+               "unclosed '{' takes the rest of the line into this argument: \"" + shown() + "\"");
   } else if (text.starts_with('{') && close != std::string_view::npos && close + 1 < text.size()) {
-    b.diagnose(SyntaxIssue::unbalanced_braces, Severity::error, span, "syntax error after '}' in \"" + shown + "\"");
+    b.diagnose(SyntaxIssue::unbalanced_braces, Severity::error, span, "syntax error after '}' in \"" + shown() + "\"");
   }
 }
 

@@ -63,24 +63,40 @@ std::size_t skipped_line_end(std::string_view text, std::size_t i) {
   const std::size_t nl = text.find('\n', j);
   return nl == std::string_view::npos ? text.size() : nl + 1;
 }
-}  // namespace
 
-LogicalText logical_text(const SourceFile& source, Span span) {
-  LogicalText out;
+// join_logical - append the pieces of `span`'s logical text to `out`,
+// calling on_piece(logical_begin, file_begin) for each.
+template <typename OnPiece>
+void join_logical(const SourceFile& source, Span span, std::string& out, OnPiece&& on_piece) {
   const std::string_view text = source.slice(span);
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t nl = text.find('\n', i);
     const std::size_t piece_end = nl == std::string_view::npos ? text.size() : nl;
     if (piece_end > i) {
-      out.pieces.push_back({static_cast<std::uint32_t>(out.text.size()), span.begin + static_cast<std::uint32_t>(i)});
-      out.text.append(text.substr(i, piece_end - i));
+      on_piece(static_cast<std::uint32_t>(out.size()), span.begin + static_cast<std::uint32_t>(i));
+      out.append(text.substr(i, piece_end - i));
     }
     if (nl == std::string_view::npos) break;
     i = nl + 1;
     // Comment and blank lines after a line break do not end the logical line.
     for (std::size_t next; i < text.size() && (next = skipped_line_end(text, i)) != std::string_view::npos;) i = next;
   }
+}
+}  // namespace
+
+LogicalText logical_text(const SourceFile& source, Span span) {
+  LogicalText out;
+  join_logical(source, span, out.text, [&](std::uint32_t logical_begin, std::uint32_t file_begin) {
+    out.pieces.push_back({logical_begin, file_begin});
+  });
+  return out;
+}
+
+std::string logical_string(const SourceFile& source, Span span) {
+  std::string out;
+  out.reserve(span.size());  // joining only drops bytes
+  join_logical(source, span, out, [](std::uint32_t, std::uint32_t) {});
   return out;
 }
 
@@ -93,7 +109,7 @@ std::uint32_t LogicalText::file_offset(std::uint32_t i) const {
 }
 
 std::string postfix_value(const SourceFile& source, const Item& item) {
-  std::string value = logical_text(source, item.value).text;
+  std::string value = logical_string(source, item.value);
   if (const auto nul = value.find('\0'); nul != std::string::npos) value.resize(nul);
   while (!value.empty() && (is_blank(value.back()) || value.back() == '\n')) value.pop_back();
   return value;
@@ -143,7 +159,7 @@ std::string_view to_string(Severity severity) {
 namespace detail {
 
 std::string logical_line_text(const SourceFile& source, Span span) {
-  std::string text = logical_text(source, span).text;
+  std::string text = logical_string(source, span);
   while (!text.empty() && is_blank(text.back())) text.pop_back();
   return text;
 }

@@ -163,6 +163,8 @@ struct LogicalText {
   [[nodiscard]] std::uint32_t file_offset(std::uint32_t i) const;
 };
 LogicalText logical_text(const SourceFile& source, Span span);
+// logical_string - logical_text(source, span).text, without the piece index.
+std::string logical_string(const SourceFile& source, Span span);
 
 // postfix_value - the value Postfix stores for a parameter item: the joined
 // value, cut at a NUL byte (C strings), trailing whitespace trimmed.

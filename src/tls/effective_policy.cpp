@@ -68,12 +68,14 @@ std::string version_text(std::string_view token, unsigned version) {
 
 // ---- settings ----
 
-Setting parameter_setting(const model::Model& model, const config::MasterEntry* service, const std::string& name) {
+// parameter_setting - `name` is taken by value: callers pass fresh names.
+Setting parameter_setting(const model::Model& model, const config::MasterEntry* service, std::string name) {
+  const model::Resolved& r = model.resolved(name, service);
   Setting s;
-  s.value = model.expanded(name, service);
+  s.value = r.value;
   s.from.kind = Provenance::Kind::parameter;
-  s.from.parameter = name;
-  s.from.origin = model.raw(name, service).origin;
+  s.from.parameter = std::move(name);
+  s.from.origin = r.origin;
   return s;
 }
 
@@ -89,7 +91,7 @@ Setting attribute_setting(const PolicyAttribute& a) {
 Provenance implied_by(Level level) {
   Provenance p;
   p.kind = Provenance::Kind::level;
-  p.parameter = fmt::format("implied by level {}", level_name(level));
+  p.parameter = "implied by level " + std::string(level_name(level));
   return p;
 }
 
@@ -245,8 +247,7 @@ void set_cipher_grade(EffectivePolicy& p, const model::Model& model, const Servi
   if (p.level == Level::encrypt) c.exclusions.push_back({"eNULL", implied_by(p.level)});
   if (p.level > Level::encrypt) c.exclusions.push_back({"aNULL", implied_by(p.level)});
   if (c.effective != CipherGrade::invalid) {
-    const std::string list_param = fmt::format("tls_{}_cipherlist", cipher_grade_name(c.effective));
-    c.cipherlist = parameter_setting(model, svc.entry, list_param);
+    c.cipherlist = parameter_setting(model, svc.entry, "tls_" + std::string(cipher_grade_name(c.effective)) + "_cipherlist");
     if (c.bad_exclusions.empty()) {
       c.openssl = c.cipherlist.value;
       for (const CipherExclusion& e : c.exclusions) c.openssl += ":!" + e.cipher;

@@ -15,9 +15,11 @@ namespace {
 ObsoleteSetting obsolete_setting(const model::Model& model, const config::MasterEntry* service,
                                  std::string_view prefix, std::string_view suffix) {
   ObsoleteSetting s;
-  s.name = std::string(prefix) + "_" + std::string(suffix);
-  s.value = model.expanded(s.name, service);
-  s.origin = model.raw(s.name, service).origin;
+  s.name.reserve(prefix.size() + 1 + suffix.size());
+  s.name.append(prefix).append(1, '_').append(suffix);
+  const model::Resolved& r = model.resolved(s.name, service);
+  s.value = r.value;
+  s.origin = r.origin;
   return s;
 }
 
@@ -55,14 +57,14 @@ Provenance GlobalLevel::as_provenance() const {
 
 GlobalLevel global_tls_level(const model::Model& model, const config::MasterEntry* service) {
   const std::string_view prefix = client_prefix(service);
-  const std::string level_param = std::string(prefix) + "_tls_security_level";
+  const std::string level_param = std::string(prefix).append("_tls_security_level");
   GlobalLevel g;
-  const std::string text = model.expanded(level_param, service);
-  if (!text.empty()) {
-    g.level = parse_level(text);
-    g.text = text;
+  const model::Resolved& level = model.resolved(level_param, service);
+  if (!level.value.empty()) {
+    g.level = parse_level(level.value);
+    g.text = level.value;
     g.parameter = level_param;
-    g.origin = model.raw(level_param, service).origin;
+    g.origin = level.origin;
     g.from_compat_default = g.origin.kind == model::OriginKind::built_in;
     for (const std::string_view suffix : k_obsolete) {
       ObsoleteSetting s = obsolete_setting(model, service, prefix, suffix);
@@ -72,7 +74,7 @@ GlobalLevel global_tls_level(const model::Model& model, const config::MasterEntr
   }
   // Empty level: the pre-2.3 booleans decide, in Postfix's order.
   g.parameter = level_param;
-  g.origin = model.raw(level_param, service).origin;
+  g.origin = level.origin;
   ObsoleteSetting enforce = obsolete_setting(model, service, prefix, "enforce_tls");
   const bool enforce_yes = mail_conf_bool(enforce.value);
   if (enforce.set()) decide_by(g, enforce);

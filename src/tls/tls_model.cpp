@@ -17,13 +17,17 @@
 namespace pflint::tls {
 namespace {
 
-// expanded_list - the value of `name` for `service`, $config_directory = the directory read.
-std::string expanded_list(const model::Model& model, const std::string& name, const config::MasterEntry* service) {
-  const model::Value v = model.raw(name, service);
-  if (!v.defined()) return {};
+// absolute_config_dir - $config_directory while reading map lists.
+std::string absolute_config_dir(const model::Model& model) {
+  if (model.files().dir.empty()) return {};
   std::error_code ec;
-  const std::string dir =
-      model.files().dir.empty() ? std::string() : std::filesystem::absolute(model.files().dir, ec).lexically_normal().string();
+  return std::filesystem::absolute(model.files().dir, ec).lexically_normal().string();
+}
+
+// expanded_list - the value `v` of a map list for `service`, $config_directory = `dir`.
+std::string expanded_list(const model::Model& model, const model::Value& v, const config::MasterEntry* service,
+                          const std::string& dir) {
+  if (!v.defined()) return {};
   const expand::Lookup lookup = [&](std::string_view n, expand::LookupMode) -> std::optional<std::string> {
     if (n == "config_directory" && !dir.empty()) return dir;
     model::Value r = model.raw(n, service);
@@ -40,12 +44,14 @@ std::string expanded_list(const model::Model& model, const std::string& name, co
   return r.value.substr(first, r.value.find_last_not_of(" \t\r\n\v\f") - first + 1);
 }
 
-Setting list_setting(const model::Model& model, const std::string& name, const config::MasterEntry* service) {
+Setting list_setting(const model::Model& model, const std::string& name, const config::MasterEntry* service,
+                     const std::string& dir) {
+  model::Value v = model.raw(name, service);
   Setting s;
-  s.value = expanded_list(model, name, service);
+  s.value = expanded_list(model, v, service, dir);
   s.from.kind = Provenance::Kind::parameter;
   s.from.parameter = name;
-  s.from.origin = model.raw(name, service).origin;
+  s.from.origin = std::move(v.origin);
   return s;
 }
 
@@ -62,7 +68,8 @@ ValueMap literal_map(const Setting& s, std::string_view spec) {
 
 class Builder {
  public:
-  Builder(const model::Model& model, std::deque<PolicyTable>& tables) : model_(model), tables_(tables) {}
+  Builder(const model::Model& model, std::deque<PolicyTable>& tables)
+      : model_(model), tables_(tables), config_dir_(absolute_config_dir(model)) {}
 
   // tables_of - read (once per spec and place) the maps listed in `s`.
   std::vector<const PolicyTable*> tables_of(const Setting& s) {
@@ -91,8 +98,8 @@ class Builder {
     s.prefix = std::string(client_prefix(entry));
     s.name = entry ? entry->name() : s.prefix;
     s.global = global_tls_level(model_, entry);
-    s.policy_maps = list_setting(model_, s.parameter("tls_policy_maps"), entry);
-    s.per_site = list_setting(model_, s.parameter("tls_per_site"), entry);
+    s.policy_maps = list_setting(model_, s.parameter("tls_policy_maps"), entry, config_dir_);
+    s.per_site = list_setting(model_, s.parameter("tls_per_site"), entry, config_dir_);
     s.per_site_ignored = !s.policy_maps.value.empty() && !s.per_site.value.empty();
     s.policy_tables = tables_of(s.policy_maps);
     s.per_site_tables = tables_of(s.per_site);
@@ -118,6 +125,7 @@ class Builder {
   const model::Model& model_;
   std::deque<PolicyTable>& tables_;
   std::map<std::string, const PolicyTable*> cache_;
+  const std::string config_dir_;  // absolute: computed once, not per list
 };
 
 }  // namespace
@@ -146,6 +154,7 @@ TlsModel build_tls_model(const model::Model& model) {
   Builder builder(model, m.tables_);
   std::vector<const config::MasterEntry*> entries = model.client_services();
   if (entries.empty()) entries.push_back(nullptr);
+  m.services_.reserve(entries.size());
   for (const config::MasterEntry* e : entries) m.services_.push_back(builder.service(e));
   return m;
 }

@@ -41,7 +41,12 @@ struct ServicePolicy {
   std::vector<EffectivePolicy> destinations;       // one per key of the tables in use, table order
 
   // parameter - "<prefix>_<suffix>": parameter("tls_protocols") → "lmtp_tls_protocols".
-  [[nodiscard]] std::string parameter(std::string_view suffix) const { return prefix + "_" + std::string(suffix); }
+  [[nodiscard]] std::string parameter(std::string_view suffix) const {
+    std::string out;
+    out.reserve(prefix.size() + 1 + suffix.size());
+    out.append(prefix).append(1, '_').append(suffix);
+    return out;
+  }
   // find_destination - the listed destination with this key, or nullptr.
   [[nodiscard]] const EffectivePolicy* find_destination(std::string_view key) const;
 };

@@ -53,3 +53,23 @@ TEST_CASE("model: compatibility-level dependent defaults follow main.cf and the 
   model::Model v311_old(t.files, {params::Version{3, 11, 0}, std::nullopt});
   CHECK(v311_old.expanded("smtp_tls_security_level").empty());
 }
+
+TEST_CASE("model: resolved values are kept per scope, and entries without -o share those of main.cf") {
+  TempConfig t("my_level = may\nsmtp_tls_security_level = $my_level\n",
+               "relay unix - - n - - smtp\n  -o my_level=encrypt\nsmtp unix - - n - - smtp\n");
+  model::Model m(t.files, {});
+  const auto* relay = t.files.master.find("relay", "unix");
+  const auto* smtp = t.files.master.find("smtp", "unix");
+  REQUIRE(relay != nullptr);
+  REQUIRE(smtp != nullptr);
+  const model::Resolved& global = m.resolved("smtp_tls_security_level");
+  CHECK(global.value == "may");
+  CHECK(global.origin.describe().ends_with("main.cf:2"));
+  CHECK(&m.resolved("smtp_tls_security_level") == &global);
+  CHECK(&m.resolved("smtp_tls_security_level", smtp) == &global);
+  CHECK(m.resolved("smtp_tls_security_level", relay).value == "encrypt");  // -o my_level reaches it
+  CHECK(m.resolved("smtp_tls_security_level", relay).origin.describe().ends_with("main.cf:2"));
+  CHECK(m.resolved("my_level", relay).origin.kind == model::OriginKind::master_override);
+  CHECK(m.resolved("no_such_parameter").origin.kind == model::OriginKind::unset);
+  CHECK(m.expanded("smtp_tls_security_level", relay) == "encrypt");
+}
