@@ -15,7 +15,8 @@ A `dane` or `dane-only` level (global, `-o`, or a policy table entry) for a
 client where
 - `smtp_dns_support_level` is not `dnssec`, or `smtp_host_lookup` does not
   include `dns`;
-- `smtp_ignore_mx_lookup_error = yes`;
+- `ignore_mx_lookup_error = yes` (SMTP only; the name has no `smtp_`
+  prefix, and `smtp_ignore_mx_lookup_error` is not a Postfix parameter);
 - `smtp_dns_resolver_options` contains `res_defnames` or `res_dnsrch`
 (with the `lmtp_` forms for LMTP).
 
@@ -42,7 +43,7 @@ local unbound) in `/etc/resolv.conf`; pflint cannot check that.
 
 ## How to fix
 Set `smtp_dns_support_level = dnssec`, keep `dns` in `smtp_host_lookup`,
-leave `smtp_ignore_mx_lookup_error` at `no`, and remove `res_defnames` and
+leave `ignore_mx_lookup_error` at `no`, and remove `res_defnames` and
 `res_dnsrch` from `smtp_dns_resolver_options`.
 )md"};
 

@@ -348,7 +348,7 @@ void dane_init(EffectivePolicy& p, const model::Model& model, const ServicePolic
   d.host_lookup = parameter_setting(model, svc.entry, svc.parameter("host_lookup"));
   d.resolver_options = parameter_setting(model, svc.entry, svc.parameter("dns_resolver_options"));
   if (smtp) {
-    d.ignore_mx_lookup_error = parameter_setting(model, svc.entry, "smtp_ignore_mx_lookup_error");
+    d.ignore_mx_lookup_error = parameter_setting(model, svc.entry, "ignore_mx_lookup_error");
     d.insecure_mx_policy = parameter_setting(model, svc.entry, "smtp_tls_dane_insecure_mx_policy");
   }
   if (d.dns_support_level.value != "dnssec" || !has_token(d.host_lookup.value, "dns")) {

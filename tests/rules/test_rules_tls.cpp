@@ -312,3 +312,14 @@ TEST_CASE("PF3028: port-465 next hops and the service that delivers them") {
     CHECK(run({{"main.cf", "relayhost = [ipv6:2001:db8::465]\n"}, {"master.cf", stock}}).of("PF3028").empty());
   }
 }
+
+TEST_CASE("PF3017: ignore_mx_lookup_error (no smtp_ prefix) defeats DANE; the prefixed name is not Postfix's") {
+  const std::string dane = "smtp_dns_support_level = dnssec\nsmtp_tls_security_level = dane\n";
+  const Run real = run({{"main.cf", dane + "ignore_mx_lookup_error = yes\n"}});
+  REQUIRE(real.of("PF3017").size() == 1);
+  CHECK(contains(real.of("PF3017")[0].message, "ignore_mx_lookup_error = yes"));
+  const Run made_up = run({{"main.cf", dane + "smtp_ignore_mx_lookup_error = yes\n"}});
+  CHECK(made_up.of("PF3017").empty());
+  CHECK(made_up.of("PF2001").size() == 1);
+  CHECK(run({{"main.cf", dane + "ignore_mx_lookup_error = no\n"}}).of("PF3017").empty());
+}
