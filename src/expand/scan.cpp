@@ -8,6 +8,7 @@
 namespace pflint::expand {
 
 ScanResult scan(std::string_view value, bool allow_functions) {
+  if (value.find('$') == std::string_view::npos) return {};  // nothing to look up, nothing to warn about
   EvalOptions options;
   options.scan = true;
   options.allow_functions = allow_functions;

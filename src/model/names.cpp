@@ -113,7 +113,6 @@ Names::Names(const Model& model) : model_(model) {
   // Built-in defaults left at their default reference names too
   // ($virtual_maps): looked up when asked (referenced_by_default), not
   // walked here for every configuration.
-  default_references_ = &default_references(v);
   const std::string classes = model.raw("smtpd_restriction_classes").raw;  // split_list returns views into it
   for (const auto& element : expand::split_list(classes)) {
     restriction_classes_.insert(std::string(element.text));
@@ -131,6 +130,9 @@ bool Names::builtin_or_service(std::string_view name) const {
 }
 
 bool Names::referenced_by_default(std::string_view name) const {
+  // Computed on first use: most configurations set no unknown name at all,
+  // and a one-shot check need not pay for scanning every default.
+  if (default_references_ == nullptr) default_references_ = &default_references(model_.version());
   const auto it = default_references_->find(std::string(name));
   if (it == default_references_->end()) return false;
   return std::any_of(it->second.begin(), it->second.end(),

@@ -51,8 +51,9 @@ class Names {
   std::vector<Service> services_;               // entries whose command defines names
   std::unordered_set<std::string> dbms_prefixes_;                // "foo_" for ldap:foo
   std::unordered_set<std::string> referenced_globally_;         // $x in main.cf values
-  // name -> the built-in parameters whose defaults reference it (per version)
-  const std::unordered_map<std::string, std::vector<std::string_view>>* default_references_ = nullptr;
+  // name -> the built-in parameters whose defaults reference it (per
+  // version; set on first use by referenced_by_default)
+  mutable const std::unordered_map<std::string, std::vector<std::string_view>>* default_references_ = nullptr;
   std::unordered_map<const config::MasterEntry*, std::unordered_set<std::string>> referenced_in_entry_;
   std::unordered_set<std::string> restriction_classes_;         // main.cf smtpd_restriction_classes
 };
