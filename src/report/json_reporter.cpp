@@ -4,12 +4,14 @@
 // DESCRIPTION
 //   The schema is documented in docs/check-json.md and changes only together
 //   with that file (and its "version"). Spans have the same shape as in
-//   `pflint parse --json`. The findings are serialized as each config is
-//   checked and spliced into the document at the end.
+//   `pflint parse --json`. Findings are written as each config is checked,
+//   so the run keeps no more than one config's findings in memory.
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <fmt/format.h>
+
+#include <cstring>
 
 #include "report/json_text.hpp"
 #include "report/report_util.hpp"
@@ -98,30 +100,41 @@ void write_summary(Writer& w, const Counts& c, const ReportTail& tail) {
   w.EndObject();
 }
 
-// Findings go into `findings_` (a JSON array) as they come; finish() writes
-// the document around them.
+// Each config's findings go to the output as soon as they are added: the
+// document is {"version", "tool", "findings": [...], "checked", "skipped",
+// "summary"}, with everything known only at the end after the findings.
+// Head and tail are written as objects of their own and trimmed where they
+// join the findings array, so every byte still comes from a JSON writer.
 class JsonStream final : public ReportStream {
  public:
-  JsonStream(std::string tool_version, std::FILE* out) : tool_version_(std::move(tool_version)), out_(out) {
+  JsonStream(const std::string& tool_version, std::FILE* out) : out_(out) {
+    rapidjson::StringBuffer head;
+    Writer w(head);
+    w.StartObject();
+    w.Key("version"); w.Uint(schema_version);
+    w.Key("tool");
+    w.StartObject();
+    w.Key("name"); w.String("pflint");
+    w.Key("version"); write_string(w, tool_version);
+    w.EndObject();
+    w.Key("findings");
+    w.Null();  // stands for the array: written up to, not including, "null"
+    std::fwrite(head.GetString(), 1, head.GetSize() - std::strlen("null"), out_);
     findings_writer_.StartArray();
   }
 
  protected:
   void write_findings(std::span<const lint::Diagnostic> findings) override {
     for (const lint::Diagnostic& d : findings) write_finding(findings_writer_, d);
+    flush_findings();
   }
 
   void write_end(const ReportTail& tail) override {
     findings_writer_.EndArray();
-    rapidjson::StringBuffer buffer;
-    Writer w(buffer);
+    flush_findings();
+    rapidjson::StringBuffer rest;
+    Writer w(rest);
     w.StartObject();
-    w.Key("version"); w.Uint(schema_version);
-    w.Key("tool");
-    w.StartObject();
-    w.Key("name"); w.String("pflint");
-    w.Key("version"); write_string(w, tool_version_);
-    w.EndObject();
     w.Key("checked");
     w.StartArray();
     for (const std::string& path : tail.checked) write_string(w, path);
@@ -135,21 +148,23 @@ class JsonStream final : public ReportStream {
       w.EndObject();
     }
     w.EndArray();
-    w.Key("findings");
-    w.RawValue(placeholder.data(), placeholder.size(), rapidjson::kArrayType);
-    const std::size_t at = buffer.GetSize() - placeholder.size();
     w.Key("summary"); write_summary(w, counts(), tail);
     w.EndObject();
-    buffer.Put('\n');
-    write_spliced(std::string_view(buffer.GetString(), buffer.GetSize()), at, placeholder.size(),
-                  std::string_view(findings_.GetString(), findings_.GetSize()), out_);
+    // {"checked":... becomes ,"checked":... continuing the open object.
+    std::fputc(',', out_);
+    std::fwrite(rest.GetString() + 1, 1, rest.GetSize() - 1, out_);
+    std::fputc('\n', out_);
   }
 
  private:
-  static constexpr std::string_view placeholder = "[]";
-  std::string tool_version_;
+  // flush_findings - move what the findings writer produced to the output.
+  void flush_findings() {
+    std::fwrite(findings_.GetString(), 1, findings_.GetSize(), out_);
+    findings_.Clear();
+  }
+
   std::FILE* out_;
-  rapidjson::StringBuffer findings_;
+  rapidjson::StringBuffer findings_;  // cleared after every add(): holds one config's findings at most
   Writer findings_writer_{findings_};
 };
 

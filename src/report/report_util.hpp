@@ -29,9 +29,9 @@ Counts count_findings(std::span<const lint::Diagnostic> findings);
 std::string summary_line(const ReportInput& input);
 
 // write_spliced - write `document` with the `size` bytes at `at` replaced by
-// `body`: the JSON formats write their document in finish() with a
-// placeholder ("[]") where the findings go, and splice in the findings they
-// serialized while the configs were checked, without copying them again.
+// `body`: SARIF writes its log in finish() with a placeholder ("[]") where
+// the results go, and splices in the results it serialized while the
+// configs were checked, without copying them again.
 void write_spliced(std::string_view document, std::size_t at, std::size_t size, std::string_view body,
                    std::FILE* out);
 

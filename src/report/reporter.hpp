@@ -9,9 +9,10 @@
 //   status; they only print.
 //   A report is written as a stream: the findings of one config at a time,
 //   so a run over thousands of configs never holds more than one config's
-//   files and model. Formats whose document starts with data known only at
-//   the end (JSON's `checked`/`skipped`, SARIF's rules for unknown codes)
-//   keep the serialized findings in memory and write the document in finish().
+//   files and model. Text, gcc, github and JSON write each finding at once
+//   (JSON puts `checked`, `skipped` and `summary` after the findings); SARIF
+//   keeps its serialized results until finish(), because its rule list,
+//   which comes first, must name any code seen in a finding.
 #pragma once
 
 #include <cstdio>

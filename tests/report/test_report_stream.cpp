@@ -98,6 +98,27 @@ TEST_CASE("a stream never touches a config's files after add(): they may be free
   }
 }
 
+TEST_CASE("text, gcc, github and JSON write each config's findings before the next is added") {
+  const Sample sample;
+  const ReportInput in = sample.input();
+  for (const Format format : {Format::text, Format::gcc, Format::github, Format::json}) {
+    CAPTURE(static_cast<int>(format));
+    char* data = nullptr;
+    std::size_t size = 0;
+    std::FILE* out = open_memstream(&data, &size);
+    const auto stream = open_report(format, header_of(in), out);
+    stream->add(std::span<const lint::Diagnostic>(in.findings).first(3));
+    std::fflush(out);
+    const std::string so_far(data, size);
+    CHECK(so_far.find("smtp runs chrooted") != std::string::npos);   // findings[1]
+    CHECK(so_far.find("banner shows") != std::string::npos);         // findings[2]
+    CHECK(so_far.find("host name is not ASCII") == std::string::npos);  // not added yet
+    stream->finish(tail_of(in));
+    std::fclose(out);
+    std::free(data);
+  }
+}
+
 TEST_CASE("SARIF: a code first seen in a later batch gets its descriptor and index") {
   const Sample sample;
   ReportInput in = sample.input();
