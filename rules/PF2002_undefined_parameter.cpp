@@ -48,7 +48,7 @@ void check_PF2002(lint::CheckContext& context) {
   const bool functions = context.version() >= params::Version{3, 11, 0};
   for (const model::Setting& s : context.model().settings()) {
     if (!s.effective || s.value.find('$') == std::string_view::npos) continue;
-    if (const params::param_info* p = params::find_param(s.name); p && p->type == params::param_type::raw) continue;
+    if (const params::param_info* p = s.param; p && p->type == params::param_type::raw) continue;
     for (const expand::NameRef& ref : expand::referenced_names(s.value, functions)) {
       if (names.defined(ref.name, s.origin.service)) continue;
       context.report(s.origin.file, model::value_span(s.origin, ref.span.begin, ref.span.end),

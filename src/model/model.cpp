@@ -189,13 +189,13 @@ const std::vector<Setting>& Model::settings() const {
   const syntax::SourceFile* master_file = files_->master_file ? &files_->master_file->source : nullptr;
   for (const config::MainEntry& e : files_->main.entries()) {
     out.push_back(Setting{e.name, e.value, Origin{OriginKind::main_cf, main_file, e.name_span, e.value_span, e.line, nullptr},
-                          files_->main.find(e.name) == &e});
+                          files_->main.find(e.name) == &e, params::find_param(e.name)});
   }
   for (const config::MasterEntry& entry : files_->master.entries()) {
     for (const config::OverrideSetting& o : entry.overrides) {
       out.push_back(Setting{o.name, o.value,
                             Origin{OriginKind::master_override, master_file, o.name_span, o.value_span, o.line, &entry},
-                            entry.find_override(o.name) == &o});
+                            entry.find_override(o.name) == &o, params::find_param(o.name)});
     }
   }
   return out;

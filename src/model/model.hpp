@@ -26,6 +26,10 @@
 #include "expand/evaluate.hpp"
 #include "params/version.hpp"
 
+namespace pflint::params {
+struct param_info;
+}
+
 namespace pflint::model {
 
 class Names;
@@ -55,6 +59,8 @@ struct Setting {
   std::string_view value;  // as Postfix stores it, unexpanded
   Origin origin;
   bool effective = true;   // false when a later line (or -o) of the same scope overrides it
+  // params::find_param(name), looked up once: several rules ask per setting.
+  const params::param_info* param = nullptr;
 };
 
 struct Value {

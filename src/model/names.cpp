@@ -108,7 +108,7 @@ Names::Names(const Model& model) : model_(model) {
   for (const Setting& s : model.settings()) {
     auto& into = s.origin.service ? referenced_in_entry_[s.origin.service] : referenced_globally_;
     add_references(into, s.value, functions);
-    if (params::find_param(s.name)) add_dbms_prefixes(dbms_prefixes_, s.value);
+    if (s.param) add_dbms_prefixes(dbms_prefixes_, s.value);
   }
   // Built-in defaults left at their default reference names too
   // ($virtual_maps): looked up when asked (referenced_by_default), not
