@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "expand/compare.hpp"
+#include "expand/scan.hpp"
 #include "model/names.hpp"
 #include "params/host.hpp"
 #include "params/params.hpp"
@@ -199,6 +200,15 @@ const std::vector<Setting>& Model::settings() const {
     }
   }
   return out;
+}
+
+const std::vector<expand::NameRef>& Model::references(const Setting& s) const {
+  const std::vector<Setting>& all = settings();
+  const auto index = static_cast<std::size_t>(&s - all.data());
+  if (references_.size() != all.size()) references_.resize(all.size());
+  std::optional<std::vector<expand::NameRef>>& cached = references_.at(index);
+  if (!cached) cached = expand::referenced_names(s.value, options_.version >= params::Version{3, 11, 0});
+  return *cached;
 }
 
 std::vector<const config::MasterEntry*> Model::client_services() const {

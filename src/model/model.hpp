@@ -107,6 +107,9 @@ class Model {
   // settings - every explicit setting: main.cf lines (all of them, also
   // overridden ones) then each master.cf entry's -o options, in file order.
   [[nodiscard]] const std::vector<Setting>& settings() const;  // built once, on first use
+  // references - the $names in the value of `s`, an element of settings()
+  // (expand::referenced_names; scanned once: Names and rules share it).
+  [[nodiscard]] const std::vector<expand::NameRef>& references(const Setting& s) const;
 
   // names - which names Postfix knows here (built on first use, then kept).
   [[nodiscard]] const Names& names() const;
@@ -147,6 +150,7 @@ class Model {
   std::string compatibility_level_;
   mutable std::unique_ptr<Names> names_;
   mutable std::optional<std::vector<Setting>> settings_;
+  mutable std::vector<std::optional<std::vector<expand::NameRef>>> references_;  // by index in settings_
   // resolved() results: main.cf's scope (also every entry without -o
   // options: it sees exactly what main.cf sees), then one map per entry
   // with -o options (few: a short list beats hashing the pointer).
