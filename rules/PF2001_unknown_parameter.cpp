@@ -49,7 +49,7 @@ void check_PF2001(lint::CheckContext& context) {
   for (const model::Setting& s : context.model().settings()) {
     if (!s.effective || names.known(s.name, s.origin.service)) continue;
     std::string message = fmt::format("unknown parameter {}: Postfix {} ignores this setting", s.name, v.to_string());
-    if (const params::param_info* p = params::find_param(s.name)) {
+    if (const params::param_info* p = s.param) {
       if (p->removed_in() && v >= *p->removed_in()) {
         message = fmt::format("{} was removed in Postfix {}: this setting is ignored", s.name, p->removed_in()->to_string());
       } else if (!p->since_old() && v < p->since()) {
@@ -58,7 +58,7 @@ void check_PF2001(lint::CheckContext& context) {
       }
     }
     auto& d = context.report(s.origin.file, s.origin.name_span, message);
-    if (const auto near = names.suggestion(s.name); near && !params::find_param(s.name)) {
+    if (const auto near = names.suggestion(s.name); near && !s.param) {
       d.notes.push_back(fmt::format("did you mean {}?", *near));
       d.fixes.push_back(lint::Fix{fmt::format("Rename to {}", *near), {lint::Edit{s.origin.file, s.origin.name_span,
                                                                                     std::string(*near)}}});

@@ -1,7 +1,6 @@
 // PF2002 undefined-parameter — a $name reference to a name nothing defines.
 #include <fmt/core.h>
 
-#include "expand/scan.hpp"
 #include "lint/context.hpp"
 #include "model/names.hpp"
 #include "params/params.hpp"
@@ -45,11 +44,10 @@ Define the name, or fix its spelling.
 
 void check_PF2002(lint::CheckContext& context) {
   const model::Names& names = context.model().names();
-  const bool functions = context.version() >= params::Version{3, 11, 0};
   for (const model::Setting& s : context.model().settings()) {
     if (!s.effective || s.value.find('$') == std::string_view::npos) continue;
-    if (const params::param_info* p = params::find_param(s.name); p && p->type == params::param_type::raw) continue;
-    for (const expand::NameRef& ref : expand::referenced_names(s.value, functions)) {
+    if (const params::param_info* p = s.param; p && p->type == params::param_type::raw) continue;
+    for (const expand::NameRef& ref : context.model().references(s)) {
       if (names.defined(ref.name, s.origin.service)) continue;
       context.report(s.origin.file, model::value_span(s.origin, ref.span.begin, ref.span.end),
                      fmt::format("undefined parameter {}: ${} expands to nothing in {}", ref.name, ref.name, s.name));

@@ -106,7 +106,7 @@ void check_PF2004(lint::CheckContext& context) {
   const model::Model& model = context.model();
   for (const model::Setting& s : model.settings()) {
     if (!s.effective) continue;
-    const params::param_info* p = params::find_param(s.name);
+    const params::param_info* p = s.param;
     if (!p || !params::is_known(*p, context.version())) continue;
     const expand::Result r = model.expand(s.value, s.origin.service);
     if (!r.ok()) continue;

@@ -43,7 +43,7 @@ void check_PF2006(lint::CheckContext& context) {
   options.allow_functions = context.version() >= params::Version{3, 11, 0};
   options.allow_level_ops = context.version() >= params::Version{3, 6, 0};
   for (const model::Setting& s : context.model().settings()) {
-    if (const params::param_info* p = params::find_param(s.name); p && p->type == params::param_type::raw) continue;
+    if (const params::param_info* p = s.param; p && p->type == params::param_type::raw) continue;
     if (s.value.find('$') == std::string_view::npos) continue;
     const expand::ParseResult parsed = expand::parse(s.value, options);
     for (const expand::Diag& d : parsed.diagnostics) {

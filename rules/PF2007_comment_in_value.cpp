@@ -45,7 +45,7 @@ Move the comment to a line of its own that starts with `#`.
 
 void check_PF2007(lint::CheckContext& context) {
   for (const model::Setting& s : context.model().settings()) {
-    const params::param_info* p = params::find_param(s.name);
+    const params::param_info* p = s.param;
     if (!p || !p->is_list()) continue;
     const std::string_view v = s.value;
     for (std::size_t i = 1; i < v.size(); ++i) {

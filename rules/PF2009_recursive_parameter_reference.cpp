@@ -103,9 +103,9 @@ void check_PF2009(lint::CheckContext& context) {
   const bool functions = context.version() >= params::Version{3, 11, 0};
   for (const model::Setting& s : model.settings()) {
     if (!s.effective || s.value.find('$') == std::string_view::npos) continue;
-    if (const params::param_info* p = params::find_param(s.name); p && p->type == params::param_type::raw) continue;
+    if (const params::param_info* p = s.param; p && p->type == params::param_type::raw) continue;
     // Built-in names only: user variables are read only through references.
-    if (!params::is_known(s.name, context.version())) continue;
+    if (!s.param || !params::is_known(*s.param, context.version())) continue;
     const expand::Result r = model.expand(s.value, s.origin.service);
     const auto nesting = std::find_if(r.warnings.begin(), r.warnings.end(), [](const std::string& w) {
       return w.starts_with("unreasonable macro call nesting");

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "expand/compare.hpp"
+#include "expand/scan.hpp"
 #include "model/names.hpp"
 #include "params/host.hpp"
 #include "params/params.hpp"
@@ -84,10 +85,14 @@ expand::Result Model::expand(std::string_view text, const config::MasterEntry* s
     if (!v.defined()) return std::nullopt;
     return std::move(v.raw);
   };
+  return expand::expand(text, lookup, eval_options());
+}
+
+expand::EvalOptions Model::eval_options() const {
   expand::EvalOptions options;
   options.allow_functions = options_.version >= params::Version{3, 11, 0};
   options.allow_level_ops = options_.version >= params::Version{3, 6, 0};
-  return expand::expand(text, lookup, options);
+  return options;
 }
 
 std::string Model::expanded(std::string_view name, const config::MasterEntry* service) const {
@@ -98,17 +103,65 @@ const Resolved& Model::resolved(std::string_view name, const config::MasterEntry
   // The TLS model and the rules ask for the same parameters of every client
   // service; an entry without -o options shares main.cf's answers.
   if (service && service->overrides.empty()) service = nullptr;
-  ResolvedMap& scope = resolved_[service];
-  if (const auto it = scope.find(name); it != scope.end()) return it->second;
-  Resolved r = resolve(name, service);
-  return scope.emplace(std::string(name), std::move(r)).first->second;
+  ResolvedMap& global = resolved_;
+  auto it = global.find(name);
+  if (it == global.end()) {
+    Cached c;
+    c.own = resolve(name, nullptr, &c.overridable);
+    if (const auto n = overridden_name(name)) c.overridable.push_back(*n);
+    it = global.emplace(std::string(name), std::move(c)).first;
+  }
+  if (!service) return it->second.own;
+  auto in_entry = std::find_if(resolved_in_entry_.begin(), resolved_in_entry_.end(),
+                               [&](const auto& e) { return e.first == service; });
+  if (in_entry == resolved_in_entry_.end()) {
+    in_entry = resolved_in_entry_.insert(resolved_in_entry_.end(), {service, std::make_unique<ResolvedMap>()});
+  }
+  ResolvedMap& scope = *in_entry->second;
+  if (const auto found = scope.find(name); found != scope.end()) return found->second.get();
+  const Cached& main = it->second;
+  Cached c;
+  const bool same = std::none_of(main.overridable.begin(), main.overridable.end(),
+                                 [&](std::string_view n) { return service->find_override(n) != nullptr; });
+  if (same) {
+    c.shared = &main.own;
+  } else {
+    c.own = resolve(name, service);
+  }
+  return scope.emplace(std::string(name), std::move(c)).first->second.get();
 }
 
-Resolved Model::resolve(std::string_view name, const config::MasterEntry* service) const {
+std::optional<std::string_view> Model::overridden_name(std::string_view name) const {
+  if (!overridden_) {
+    std::vector<std::string_view>& names = overridden_.emplace();
+    for (const config::MasterEntry& e : files_->master.entries()) {
+      for (const config::OverrideSetting& o : e.overrides) names.push_back(o.name);
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+  }
+  const auto at = std::lower_bound(overridden_->begin(), overridden_->end(), name);
+  if (at == overridden_->end() || *at != name) return std::nullopt;
+  return *at;
+}
+
+Resolved Model::resolve(std::string_view name, const config::MasterEntry* service,
+                        std::vector<std::string_view>* looked_up) const {
   Value v = raw(name, service);
   Resolved out{{}, std::move(v.origin)};
   if (out.origin.kind == OriginKind::unset) return out;
-  expand::Result r = expand(v.raw, service);
+  expand::Result r;
+  if (looked_up) {
+    const expand::Lookup lookup = [&](std::string_view n, expand::LookupMode) -> std::optional<std::string> {
+      if (const auto o = overridden_name(n)) looked_up->push_back(*o);
+      Value looked = raw(n, service);
+      if (!looked.defined()) return std::nullopt;
+      return std::move(looked.raw);
+    };
+    r = expand::expand(v.raw, lookup, eval_options());
+  } else {
+    r = expand(v.raw, service);
+  }
   if (!r.ok()) return out;
   // Postfix trims the expanded value of surrounding whitespace.
   const std::string& s = r.value;
@@ -137,16 +190,25 @@ const std::vector<Setting>& Model::settings() const {
   const syntax::SourceFile* master_file = files_->master_file ? &files_->master_file->source : nullptr;
   for (const config::MainEntry& e : files_->main.entries()) {
     out.push_back(Setting{e.name, e.value, Origin{OriginKind::main_cf, main_file, e.name_span, e.value_span, e.line, nullptr},
-                          files_->main.find(e.name) == &e});
+                          files_->main.find(e.name) == &e, params::find_param(e.name)});
   }
   for (const config::MasterEntry& entry : files_->master.entries()) {
     for (const config::OverrideSetting& o : entry.overrides) {
       out.push_back(Setting{o.name, o.value,
                             Origin{OriginKind::master_override, master_file, o.name_span, o.value_span, o.line, &entry},
-                            entry.find_override(o.name) == &o});
+                            entry.find_override(o.name) == &o, params::find_param(o.name)});
     }
   }
   return out;
+}
+
+const std::vector<expand::NameRef>& Model::references(const Setting& s) const {
+  const std::vector<Setting>& all = settings();
+  const auto index = static_cast<std::size_t>(&s - all.data());
+  if (references_.size() != all.size()) references_.resize(all.size());
+  std::optional<std::vector<expand::NameRef>>& cached = references_.at(index);
+  if (!cached) cached = expand::referenced_names(s.value, options_.version >= params::Version{3, 11, 0});
+  return *cached;
 }
 
 std::vector<const config::MasterEntry*> Model::client_services() const {

@@ -26,6 +26,10 @@
 #include "expand/evaluate.hpp"
 #include "params/version.hpp"
 
+namespace pflint::params {
+struct param_info;
+}
+
 namespace pflint::model {
 
 class Names;
@@ -55,6 +59,8 @@ struct Setting {
   std::string_view value;  // as Postfix stores it, unexpanded
   Origin origin;
   bool effective = true;   // false when a later line (or -o) of the same scope overrides it
+  // params::find_param(name), looked up once: several rules ask per setting.
+  const params::param_info* param = nullptr;
 };
 
 struct Value {
@@ -101,6 +107,9 @@ class Model {
   // settings - every explicit setting: main.cf lines (all of them, also
   // overridden ones) then each master.cf entry's -o options, in file order.
   [[nodiscard]] const std::vector<Setting>& settings() const;  // built once, on first use
+  // references - the $names in the value of `s`, an element of settings()
+  // (expand::referenced_names; scanned once: Names and rules share it).
+  [[nodiscard]] const std::vector<expand::NameRef>& references(const Setting& s) const;
 
   // names - which names Postfix knows here (built on first use, then kept).
   [[nodiscard]] const Names& names() const;
@@ -110,23 +119,45 @@ class Model {
 
  private:
   [[nodiscard]] std::optional<std::string> default_of(std::string_view name) const;
-  [[nodiscard]] Resolved resolve(std::string_view name, const config::MasterEntry* service) const;
+  // resolve - `looked_up`, when given, collects every name the expansion
+  // read that some master.cf entry overrides (see resolved()).
+  [[nodiscard]] Resolved resolve(std::string_view name, const config::MasterEntry* service,
+                                 std::vector<std::string_view>* looked_up = nullptr) const;
+  // overridden_name - `name` as some master.cf entry sets it with -o (a
+  // view that lives as long as the model), or nullopt.
+  [[nodiscard]] std::optional<std::string_view> overridden_name(std::string_view name) const;
+  [[nodiscard]] expand::EvalOptions eval_options() const;
 
   // Transparent hash: cache lookups by string_view build no string.
   struct NameHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
-  using ResolvedMap = std::unordered_map<std::string, Resolved, NameHash, std::equal_to<>>;
+  // A cached answer. In main.cf's scope, `overridable` lists the names the
+  // expansion read that some entry overrides: an entry that overrides none
+  // of them (nor the name itself) sees exactly main.cf's answer and shares
+  // it (`shared`) instead of expanding again.
+  struct Cached {
+    Resolved own;
+    const Resolved* shared = nullptr;
+    std::vector<std::string_view> overridable;
+    [[nodiscard]] const Resolved& get() const { return shared ? *shared : own; }
+  };
+  using ResolvedMap = std::unordered_map<std::string, Cached, NameHash, std::equal_to<>>;
 
   const config::ConfigDir* files_;
   ModelOptions options_;
   std::string compatibility_level_;
   mutable std::unique_ptr<Names> names_;
   mutable std::optional<std::vector<Setting>> settings_;
-  // resolved() results by scope: null for main.cf and for every entry
-  // without -o options (it sees exactly what main.cf sees).
-  mutable std::unordered_map<const config::MasterEntry*, ResolvedMap> resolved_;
+  mutable std::vector<std::optional<std::vector<expand::NameRef>>> references_;  // by index in settings_
+  // resolved() results: main.cf's scope (also every entry without -o
+  // options: it sees exactly what main.cf sees), then one map per entry
+  // with -o options (few: a short list beats hashing the pointer).
+  mutable ResolvedMap resolved_;
+  mutable std::vector<std::pair<const config::MasterEntry*, std::unique_ptr<ResolvedMap>>> resolved_in_entry_;
+  // every name some entry sets with -o, sorted (built on first use)
+  mutable std::optional<std::vector<std::string_view>> overridden_;
 };
 
 }  // namespace pflint::model

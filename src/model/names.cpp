@@ -16,8 +16,8 @@ namespace {
 // The legacy table types whose "type:name" values make name_* parameters valid.
 constexpr std::string_view dbms_types[] = {"ldap", "mysql", "pgsql", "sqlite", "memcache", "mongodb"};
 
-void add_references(std::unordered_set<std::string>& into, std::string_view value, bool functions) {
-  for (const expand::NameRef& ref : expand::referenced_names(value, functions)) into.insert(ref.name);
+void add_references(std::unordered_set<std::string>& into, const std::vector<expand::NameRef>& refs) {
+  for (const expand::NameRef& ref : refs) into.insert(ref.name);
 }
 
 void add_dbms_prefixes(std::unordered_set<std::string>& into, std::string_view value) {
@@ -97,7 +97,6 @@ const std::vector<std::string>& service_suffixes(std::string_view command, param
 
 Names::Names(const Model& model) : model_(model) {
   const params::Version v = model.version();
-  const bool functions = v >= params::Version{3, 11, 0};
   // Most entries share a few commands: ask the (locked) cache once per command.
   std::vector<std::pair<std::string_view, const std::vector<std::string>*>> by_command;
   for (const config::MasterEntry& e : model.files().master.entries()) {
@@ -107,8 +106,8 @@ Names::Names(const Model& model) : model_(model) {
   }
   for (const Setting& s : model.settings()) {
     auto& into = s.origin.service ? referenced_in_entry_[s.origin.service] : referenced_globally_;
-    add_references(into, s.value, functions);
-    if (params::find_param(s.name)) add_dbms_prefixes(dbms_prefixes_, s.value);
+    add_references(into, model.references(s));
+    if (s.param) add_dbms_prefixes(dbms_prefixes_, s.value);
   }
   // Built-in defaults left at their default reference names too
   // ($virtual_maps): looked up when asked (referenced_by_default), not
