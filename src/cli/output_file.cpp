@@ -19,7 +19,11 @@ bool write_output(const std::optional<std::string>& path, const std::function<vo
     // is a file or a pipe (a terminal keeps its line buffering).
     if (::isatty(STDOUT_FILENO) == 0) std::setvbuf(stdout, nullptr, _IOFBF, std::size_t{1} << 16);
     write(stdout);
-    std::fflush(stdout);
+    // A report cut short (full disk, closed pipe) must not pass a CI gate.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      error = std::string("cannot write the report to standard output: ") + std::strerror(errno);
+      return false;
+    }
     return true;
   }
   // Buffer in memory first, so a failure never leaves a partial report.

@@ -84,6 +84,14 @@ expect_rc 0 "--output holds the SARIF report"
 checks=$((checks + 1)); [[ $(stat -c %a "$TMP/report.sarif") == 640 ]] || { echo "FAIL: mode not kept"; failures=$((failures + 1)); }
 checks=$((checks + 1)); [[ -z $(ls "$TMP" | grep pflint-) ]] || { echo "FAIL: temp file left"; failures=$((failures + 1)); }
 
+# A report that cannot be written (full disk) is an error, not a pass.
+set +e
+"$PFLINT" check --fail-on never "$SRC/examples/basic" > /dev/full 2>"$TMP/err"
+rc=$?
+set -e
+expect_rc 2 "a write error on stdout gives exit 2"
+expect_grep err "cannot write the report to standard output" "the write error is reported"
+
 # Suppressions end to end.
 printf '# pflint: disable=PF2001\nsmtp_tls_securty_level = encrypt\n' > "$TMP/sup.cf"
 run "$PFLINT" check "$TMP/sup.cf"
