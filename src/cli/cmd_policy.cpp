@@ -129,15 +129,10 @@ void print_text(const config::ConfigDir& files, const model::Model& model, const
 
 // ---- JSON ----
 
-void str(Writer& w, std::string_view s) {
-  const std::string text = report::json_safe_utf8(s);
-  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
 void origin_json(Writer& w, const Provenance& p) {
   w.StartObject();
   w.Key("text");
-  str(w, p.describe());
+  report::write_json_string(w, p.describe());
   w.Key("kind");
   switch (p.kind) {
     case Provenance::Kind::parameter:
@@ -153,11 +148,11 @@ void origin_json(Writer& w, const Provenance& p) {
     case Provenance::Kind::level: w.String("level"); break;
   }
   w.Key(p.kind == Provenance::Kind::table ? "attribute" : "parameter");
-  str(w, p.parameter);
+  report::write_json_string(w, p.parameter);
   const syntax::SourceFile* file = p.kind == Provenance::Kind::table ? p.where.file : p.origin.file;
   const std::uint32_t line = p.kind == Provenance::Kind::table ? p.where.line : p.origin.line;
   w.Key("file");
-  if (file) str(w, file->path());
+  if (file) report::write_json_string(w, file->path());
   else w.Null();
   w.Key("line");
   if (file && line) w.Uint(line);
@@ -169,7 +164,7 @@ void setting_json(Writer& w, const char* key, const Setting& s) {
   w.Key(key);
   w.StartObject();
   w.Key("value");
-  str(w, s.value);
+  report::write_json_string(w, s.value);
   w.Key("origin");
   origin_json(w, s.from);
   w.EndObject();
@@ -178,13 +173,13 @@ void setting_json(Writer& w, const char* key, const Setting& s) {
 void strings_json(Writer& w, const char* key, const std::vector<std::string>& v) {
   w.Key(key);
   w.StartArray();
-  for (const std::string& s : v) str(w, s);
+  for (const std::string& s : v) report::write_json_string(w, s);
   w.EndArray();
 }
 
 void optional_string(Writer& w, const char* key, const std::optional<std::string>& s) {
   w.Key(key);
-  if (s) str(w, *s);
+  if (s) report::write_json_string(w, *s);
   else w.Null();
 }
 
@@ -197,7 +192,7 @@ void protocols_json(Writer& w, const EffectivePolicy& p) {
   const ProtocolList& pl = *p.protocols;
   w.StartObject();
   w.Key("value");
-  str(w, p.protocols_setting->value);
+  report::write_json_string(w, p.protocols_setting->value);
   w.Key("origin");
   origin_json(w, p.protocols_setting->from);
   strings_json(w, "enabled", pl.enabled);
@@ -222,9 +217,9 @@ void ciphers_json(Writer& w, const EffectivePolicy& p) {
   const CipherSettings& c = *p.ciphers;
   w.StartObject();
   w.Key("grade");
-  str(w, c.grade.value);
+  report::write_json_string(w, c.grade.value);
   w.Key("effective_grade");
-  str(w, cipher_grade_name(c.effective));
+  report::write_json_string(w, cipher_grade_name(c.effective));
   w.Key("origin");
   origin_json(w, c.grade.from);
   w.Key("exclusions");
@@ -232,7 +227,7 @@ void ciphers_json(Writer& w, const EffectivePolicy& p) {
   for (const CipherExclusion& e : c.exclusions) {
     w.StartObject();
     w.Key("cipher");
-    str(w, e.cipher);
+    report::write_json_string(w, e.cipher);
     w.Key("origin");
     origin_json(w, e.from);
     w.EndObject();
@@ -241,7 +236,7 @@ void ciphers_json(Writer& w, const EffectivePolicy& p) {
   strings_json(w, "bad_exclusions", c.bad_exclusions);
   w.Key("openssl");
   if (c.openssl.empty()) w.Null();
-  else str(w, c.openssl);
+  else report::write_json_string(w, c.openssl);
   w.EndObject();
 }
 
@@ -287,7 +282,7 @@ void trust_json(Writer& w, const EffectivePolicy& p) {
   for (const Setting& t : p.trust.tafiles) {
     w.StartObject();
     w.Key("value");
-    str(w, t.value);
+    report::write_json_string(w, t.value);
     w.Key("origin");
     origin_json(w, t.from);
     w.EndObject();
@@ -300,18 +295,18 @@ void policy_json(Writer& w, const EffectivePolicy& p) {
   w.StartObject();
   w.Key("destination");
   if (p.destination.empty()) w.Null();
-  else str(w, p.destination);
+  else report::write_json_string(w, p.destination);
   w.Key("level");
-  str(w, level_name(p.level));
+  report::write_json_string(w, level_name(p.level));
   setting_json(w, "level_setting", p.level_setting);
   w.Key("from_table");
   w.Bool(p.from_table);
   w.Key("table");
-  if (p.table) str(w, p.table->spec);
+  if (p.table) report::write_json_string(w, p.table->spec);
   else w.Null();
   w.Key("matched_key");
   if (p.matched_key.empty()) w.Null();
-  else str(w, p.matched_key);
+  else report::write_json_string(w, p.matched_key);
   strings_json(w, "per_site", p.per_site);
   w.Key("valid");
   w.Bool(p.valid());
@@ -331,7 +326,7 @@ void policy_json(Writer& w, const EffectivePolicy& p) {
     strings_json(w, "problems", p.dane->problems);
     w.Key("fallback");
     if (p.dane->fallback == Level::not_found) w.Null();
-    else str(w, level_name(p.dane->fallback));
+    else report::write_json_string(w, level_name(p.dane->fallback));
     w.EndObject();
   } else {
     w.Null();
@@ -353,9 +348,9 @@ void obsolete_json(Writer& w, const char* key, const std::vector<ObsoleteSetting
   for (const ObsoleteSetting& o : v) {
     w.StartObject();
     w.Key("name");
-    str(w, o.name);
+    report::write_json_string(w, o.name);
     w.Key("value");
-    str(w, o.value);
+    report::write_json_string(w, o.value);
     w.Key("origin");
     origin_json(w, Provenance{Provenance::Kind::parameter, o.name, o.origin, {}});
     w.EndObject();
@@ -366,20 +361,20 @@ void obsolete_json(Writer& w, const char* key, const std::vector<ObsoleteSetting
 void table_json(Writer& w, const PolicyTable& t) {
   w.StartObject();
   w.Key("spec");
-  str(w, t.spec);
+  report::write_json_string(w, t.spec);
   w.Key("type");
-  str(w, t.type);
+  report::write_json_string(w, t.type);
   w.Key("name");
-  str(w, t.name);
+  report::write_json_string(w, t.name);
   w.Key("proxied");
   w.Bool(t.proxied);
   w.Key("status");
-  str(w, status_name(t.status));
+  report::write_json_string(w, status_name(t.status));
   w.Key("detail");
-  str(w, t.status_detail);
+  report::write_json_string(w, t.status_detail);
   w.Key("source_path");
   if (t.source_path.empty()) w.Null();
-  else str(w, t.source_path);
+  else report::write_json_string(w, t.source_path);
   w.Key("listed_in");
   origin_json(w, t.listed_in);
   w.Key("entries");
@@ -387,11 +382,11 @@ void table_json(Writer& w, const PolicyTable& t) {
   for (const TableEntry& e : t.entries) {
     w.StartObject();
     w.Key("key");
-    str(w, e.key);
+    report::write_json_string(w, e.key);
     w.Key("value");
-    str(w, e.value);
+    report::write_json_string(w, e.value);
     w.Key("location");
-    str(w, e.where.describe());
+    report::write_json_string(w, e.where.describe());
     w.Key("duplicate");
     w.Bool(e.duplicate);
     w.EndObject();
@@ -402,9 +397,9 @@ void table_json(Writer& w, const PolicyTable& t) {
   for (const TableProblem& p : t.problems) {
     w.StartObject();
     w.Key("message");
-    str(w, p.message);
+    report::write_json_string(w, p.message);
     w.Key("location");
-    str(w, p.where.describe());
+    report::write_json_string(w, p.where.describe());
     w.EndObject();
   }
   w.EndArray();
@@ -414,15 +409,15 @@ void table_json(Writer& w, const PolicyTable& t) {
 void service_json(Writer& w, const ServicePolicy& s) {
   w.StartObject();
   w.Key("name");
-  str(w, s.name);
+  report::write_json_string(w, s.name);
   w.Key("prefix");
-  str(w, s.prefix);
+  report::write_json_string(w, s.prefix);
   w.Key("global");
   w.StartObject();
   w.Key("level");
-  str(w, level_name(s.global.level));
+  report::write_json_string(w, level_name(s.global.level));
   w.Key("text");
-  str(w, s.global.text);
+  report::write_json_string(w, s.global.text);
   w.Key("origin");
   origin_json(w, s.global.as_provenance());
   w.Key("from_compat_default");
@@ -451,11 +446,11 @@ void print_json(const config::ConfigDir& files, const model::Model& model, const
   w.SetIndent(' ', 2);
   w.StartObject();
   w.Key("config_directory");
-  str(w, files.dir);
+  report::write_json_string(w, files.dir);
   w.Key("postfix_version");
-  str(w, model.version().to_string());
+  report::write_json_string(w, model.version().to_string());
   w.Key("compatibility_level");
-  str(w, model.compatibility_level());
+  report::write_json_string(w, model.compatibility_level());
   w.Key("tables");
   w.StartArray();
   for (const PolicyTable& t : tm.tables()) table_json(w, t);

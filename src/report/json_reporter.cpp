@@ -22,12 +22,6 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 constexpr unsigned schema_version = 1;
 
-void write_string(Writer& w, std::string_view bytes) {
-  std::string storage;
-  const std::string_view text = json_safe_view(bytes, storage);
-  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
 void write_point(Writer& w, const syntax::SourceFile& file, std::uint32_t offset) {
   const syntax::Position p = file.position(offset);
   w.StartArray();
@@ -48,19 +42,19 @@ void write_span(Writer& w, const syntax::SourceFile& file, syntax::Span span) {
 
 void write_fix(Writer& w, const lint::Diagnostic& d, const lint::Fix& fix) {
   w.StartObject();
-  w.Key("title"); write_string(w, fix.title);
+  w.Key("title"); write_json_string(w, fix.title);
   w.Key("edits");
   w.StartArray();
   for (const lint::Edit& e : fix.edits) {
     const syntax::SourceFile* file = edit_file(d, e);
     w.StartObject();
     w.Key("file");
-    if (file != nullptr) write_string(w, file->path());
+    if (file != nullptr) write_json_string(w, file->path());
     else w.Null();
     w.Key("span");
     if (file != nullptr) write_span(w, *file, e.span);
     else w.Null();
-    w.Key("replacement"); write_string(w, e.replacement);
+    w.Key("replacement"); write_json_string(w, e.replacement);
     w.EndObject();
   }
   w.EndArray();
@@ -69,19 +63,19 @@ void write_fix(Writer& w, const lint::Diagnostic& d, const lint::Fix& fix) {
 
 void write_finding(Writer& w, const lint::Diagnostic& d) {
   w.StartObject();
-  w.Key("code"); write_string(w, d.code);
-  w.Key("rule"); write_string(w, d.rule);
-  w.Key("severity"); write_string(w, lint::to_string(d.severity));
+  w.Key("code"); write_json_string(w, d.code);
+  w.Key("rule"); write_json_string(w, d.rule);
+  w.Key("severity"); write_json_string(w, lint::to_string(d.severity));
   w.Key("file");
-  if (d.file != nullptr) write_string(w, d.file->path());
+  if (d.file != nullptr) write_json_string(w, d.file->path());
   else w.Null();
   w.Key("span");
   if (d.file != nullptr) write_span(w, *d.file, d.span);
   else w.Null();
-  w.Key("message"); write_string(w, d.message);
+  w.Key("message"); write_json_string(w, d.message);
   w.Key("notes");
   w.StartArray();
-  for (const std::string& note : d.notes) write_string(w, note);
+  for (const std::string& note : d.notes) write_json_string(w, note);
   w.EndArray();
   w.Key("fixes");
   w.StartArray();
@@ -115,7 +109,7 @@ class JsonStream final : public ReportStream {
     w.Key("tool");
     w.StartObject();
     w.Key("name"); w.String("pflint");
-    w.Key("version"); write_string(w, tool_version);
+    w.Key("version"); write_json_string(w, tool_version);
     w.EndObject();
     w.Key("findings");
     w.Null();  // stands for the array: written up to, not including, "null"
@@ -137,14 +131,14 @@ class JsonStream final : public ReportStream {
     w.StartObject();
     w.Key("checked");
     w.StartArray();
-    for (const std::string& path : tail.checked) write_string(w, path);
+    for (const std::string& path : tail.checked) write_json_string(w, path);
     w.EndArray();
     w.Key("skipped");
     w.StartArray();
     for (const SkippedFile& s : tail.skipped) {
       w.StartObject();
-      w.Key("path"); write_string(w, s.path);
-      w.Key("reason"); write_string(w, s.reason);
+      w.Key("path"); write_json_string(w, s.path);
+      w.Key("reason"); write_json_string(w, s.reason);
       w.EndObject();
     }
     w.EndArray();

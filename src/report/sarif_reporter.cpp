@@ -32,16 +32,10 @@ constexpr std::string_view information_uri = "https://github.com/pflint/pflint";
 // Every rule's page; {} is the rule code.
 constexpr std::string_view rule_help_uri = "https://github.com/pflint/pflint/blob/main/docs/rules/{}.md";
 
-void write_string(Writer& w, std::string_view bytes) {
-  std::string storage;
-  const std::string_view text = json_safe_view(bytes, storage);
-  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
 void write_text_object(Writer& w, const char* key, std::string_view text) {
   w.Key(key);
   w.StartObject();
-  w.Key("text"); write_string(w, text);
+  w.Key("text"); write_json_string(w, text);
   w.EndObject();
 }
 
@@ -56,24 +50,24 @@ std::string_view sarif_level(lint::Severity s) {
 
 void write_level(Writer& w, lint::Severity s) {
   w.Key("level");
-  write_string(w, sarif_level(s));
+  write_json_string(w, sarif_level(s));
 }
 
 void write_rule(Writer& w, const lint::RuleInfo& rule) {
   w.StartObject();
-  w.Key("id"); write_string(w, rule.code);
-  w.Key("name"); write_string(w, rule.name);
+  w.Key("id"); write_json_string(w, rule.code);
+  w.Key("name"); write_json_string(w, rule.name);
   write_text_object(w, "shortDescription", rule.summary);
   const std::string_view flags = doc_section(rule.doc, "What it flags");
   write_text_object(w, "fullDescription", flags.empty() ? rule.summary : flags);
   w.Key("help");
   w.StartObject();
-  w.Key("text"); write_string(w, rule.doc.empty() ? rule.summary : rule.doc);
+  w.Key("text"); write_json_string(w, rule.doc.empty() ? rule.summary : rule.doc);
   if (!rule.doc.empty()) {
-    w.Key("markdown"); write_string(w, rule.doc);
+    w.Key("markdown"); write_json_string(w, rule.doc);
   }
   w.EndObject();
-  w.Key("helpUri"); write_string(w, fmt::format(fmt::runtime(rule_help_uri), rule.code));
+  w.Key("helpUri"); write_json_string(w, fmt::format(fmt::runtime(rule_help_uri), rule.code));
   w.Key("defaultConfiguration");
   w.StartObject();
   write_level(w, rule.severity);
@@ -90,12 +84,12 @@ struct UnknownRule {
 // write_unknown_rule - id, name and a description.
 void write_unknown_rule(Writer& w, const UnknownRule& rule) {
   w.StartObject();
-  w.Key("id"); write_string(w, rule.code);
+  w.Key("id"); write_json_string(w, rule.code);
   if (!rule.name.empty()) {
-    w.Key("name"); write_string(w, rule.name);
+    w.Key("name"); write_json_string(w, rule.name);
   }
   write_text_object(w, "shortDescription", rule.name.empty() ? rule.code : rule.name);
-  w.Key("helpUri"); write_string(w, fmt::format(fmt::runtime(rule_help_uri), rule.code));
+  w.Key("helpUri"); write_json_string(w, fmt::format(fmt::runtime(rule_help_uri), rule.code));
   w.EndObject();
 }
 
@@ -114,7 +108,7 @@ void write_region(Writer& w, const char* key, const syntax::SourceFile& file, sy
 void write_artifact(Writer& w, std::string_view path) {
   w.Key("artifactLocation");
   w.StartObject();
-  w.Key("uri"); write_string(w, uri_reference(path));
+  w.Key("uri"); write_json_string(w, uri_reference(path));
   w.EndObject();
 }
 
@@ -168,7 +162,7 @@ bool has_edits(const lint::Diagnostic& d, const lint::Fix& fix) {
 
 void write_result(Writer& w, const lint::Diagnostic& d, std::size_t rule_index) {
   w.StartObject();
-  w.Key("ruleId"); write_string(w, d.code);
+  w.Key("ruleId"); write_json_string(w, d.code);
   w.Key("ruleIndex"); w.Uint64(rule_index);
   write_level(w, d.severity);
   std::string text = d.message;
@@ -261,9 +255,9 @@ class SarifStream final : public ReportStream {
     w.StartObject();
     w.Key("name"); w.String("pflint");
     if (!tool_version_.empty()) {
-      w.Key("version"); write_string(w, tool_version_);
+      w.Key("version"); write_json_string(w, tool_version_);
     }
-    w.Key("informationUri"); write_string(w, information_uri);
+    w.Key("informationUri"); write_json_string(w, information_uri);
     w.Key("rules");
     w.StartArray();
     for (const lint::Rule& r : rules_) write_rule(w, *r.info);

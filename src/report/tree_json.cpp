@@ -13,12 +13,6 @@ namespace {
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 using namespace pflint::syntax;
 
-void write_string(Writer& w, std::string_view bytes) {
-  std::string storage;
-  const std::string_view text = json_safe_view(bytes, storage);
-  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-}
-
 void write_key(Writer& w, const char* key) { w.Key(key); }
 
 void write_span(Writer& w, const SourceFile& src, Span span) {
@@ -36,8 +30,8 @@ void write_span(Writer& w, const SourceFile& src, Span span) {
 
 void write_override(Writer& w, const SourceFile& src, const Override& o) {
   w.StartObject();
-  write_key(w, "name"); write_string(w, src.slice(o.name));
-  write_key(w, "value"); write_string(w, logical_text(src, o.value).text);
+  write_key(w, "name"); write_json_string(w, src.slice(o.name));
+  write_key(w, "value"); write_json_string(w, logical_text(src, o.value).text);
   write_key(w, "braced"); w.Bool(o.braced);
   write_key(w, "span"); write_span(w, src, Span{o.option.begin, o.whole.end});
   write_key(w, "name_span"); write_span(w, src, o.name);
@@ -50,7 +44,7 @@ void write_service(Writer& w, const SourceFile& src, const Service& s) {
   w.StartObject();
   for (std::size_t i = 0; i < field_names.size(); ++i) {
     w.Key(field_names[i].data(), static_cast<rapidjson::SizeType>(field_names[i].size()));
-    write_string(w, src.slice(s.fields[i]));
+    write_json_string(w, src.slice(s.fields[i]));
   }
   w.EndObject();
   write_key(w, "args");
@@ -59,7 +53,7 @@ void write_service(Writer& w, const SourceFile& src, const Service& s) {
     w.StartObject();
     write_key(w, "kind");
     w.String(a.kind == ArgKind::option ? "option" : a.kind == ArgKind::override ? "override" : "plain");
-    write_key(w, "text"); write_string(w, logical_text(src, a.span).text);
+    write_key(w, "text"); write_json_string(w, logical_text(src, a.span).text);
     write_key(w, "span"); write_span(w, src, a.span);
     w.EndObject();
   }
@@ -74,10 +68,10 @@ void write_item(Writer& w, const SourceFile& src, const Tree& tree, const Item& 
   w.StartObject();
   write_key(w, "kind"); w.String(to_string(item.kind).data());
   write_key(w, "span"); write_span(w, src, item.span);
-  write_key(w, "raw"); write_string(w, src.slice(item.span));
+  write_key(w, "raw"); write_json_string(w, src.slice(item.span));
   if (item.kind == ItemKind::parameter) {
-    write_key(w, "name"); write_string(w, src.slice(item.name));
-    write_key(w, "value"); write_string(w, postfix_value(src, item));
+    write_key(w, "name"); write_json_string(w, src.slice(item.name));
+    write_key(w, "value"); write_json_string(w, postfix_value(src, item));
     write_key(w, "name_span"); write_span(w, src, item.name);
     write_key(w, "value_span"); write_span(w, src, item.value);
   }
@@ -88,7 +82,7 @@ void write_item(Writer& w, const SourceFile& src, const Tree& tree, const Item& 
     const Token& t = tree.tokens[i];
     w.StartObject();
     write_key(w, "kind"); w.String(to_string(t.kind).data());
-    write_key(w, "text"); write_string(w, src.slice(t.span));
+    write_key(w, "text"); write_json_string(w, src.slice(t.span));
     write_key(w, "span"); write_span(w, src, t.span);
     w.EndObject();
   }
@@ -101,7 +95,7 @@ std::string tree_json(const SourceFile& src, const Tree& tree) {
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.StartObject();
-  write_key(w, "path"); write_string(w, src.path());
+  write_key(w, "path"); write_json_string(w, src.path());
   write_key(w, "kind"); w.String(tree.kind == FileKind::master_cf ? "master" : "main");
   write_key(w, "size"); w.Uint(src.size());
   write_key(w, "items");
@@ -113,7 +107,7 @@ std::string tree_json(const SourceFile& src, const Tree& tree) {
   for (const SyntaxDiagnostic& d : tree.diagnostics) {
     w.StartObject();
     write_key(w, "severity"); w.String(to_string(d.severity).data());
-    write_key(w, "message"); write_string(w, d.message);
+    write_key(w, "message"); write_json_string(w, d.message);
     write_key(w, "span"); write_span(w, src, d.span);
     w.EndObject();
   }
