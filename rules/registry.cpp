@@ -65,6 +65,9 @@ PFLINT_RULE(PF3025)
 PFLINT_RULE(PF3026)
 PFLINT_RULE(PF3027)
 PFLINT_RULE(PF3028)
+PFLINT_RULE(PF3029)
+PFLINT_RULE(PF3030)
+PFLINT_RULE(PF3031)
 PFLINT_RULE(PF4001)
 PFLINT_RULE(PF4002)
 PFLINT_RULE(PF4003)
@@ -128,6 +131,9 @@ const lint::Rule catalog[] = {
     {&PF3026_info, &check_PF3026},
     {&PF3027_info, &check_PF3027},
     {&PF3028_info, &check_PF3028},
+    {&PF3029_info, &check_PF3029},
+    {&PF3030_info, &check_PF3030},
+    {&PF3031_info, &check_PF3031},
     {&PF4001_info, &check_PF4001},
     {&PF4002_info, &check_PF4002},
     {&PF4003_info, &check_PF4003},

@@ -313,6 +313,135 @@ TEST_CASE("PF3028: port-465 next hops and the service that delivers them") {
   }
 }
 
+TEST_CASE("PF2007: the consequence of a '#' word depends on the parameter") {
+  const Run proto = run({{"main.cf", "smtp_tls_mandatory_protocols = >=TLSv1.2 # modern only\n"}});
+  REQUIRE(proto.of("PF2007").size() == 1);
+  CHECK(contains(proto.of("PF2007")[0].message, "rejects the whole protocol list"));
+  const Run match = run({{"main.cf", "mynetworks = 127.0.0.0/8 # local\n"}});
+  REQUIRE(match.of("PF2007").size() == 1);
+  CHECK(contains(match.of("PF2007")[0].message, "ignores the rest of the list"));
+  CHECK(run({{"main.cf", "smtp_tls_protocols = >=TLSv1.2\n"}}).of("PF2007").empty());
+}
+
+TEST_CASE("PF3029: wrapper mode towards a port that speaks STARTTLS") {
+  const std::string stock =
+      "smtp      unix  -       -       y       -       -       smtp\n"
+      "relay     unix  -       -       y       -       -       smtp\n";
+  SUBCASE("a submission relay on 587 with global wrapper mode") {
+    const Run r = run({{"main.cf", "relayhost = [mail.example.net]:587\nsmtp_tls_wrappermode = yes\n"},
+                       {"master.cf", stock}});
+    REQUIRE(r.of("PF3029").size() == 1);
+    CHECK(r.of("PF3029")[0].line == 1);
+    CHECK(contains(r.of("PF3029")[0].message, "port 587"));
+    CHECK(contains(r.of("PF3029")[0].message, "main.cf:2"));
+  }
+  SUBCASE("port names and a next hop without a port (port 25)") {
+    CHECK(run({{"main.cf", "relayhost = [mail.example.net]:submission\nsmtp_tls_wrappermode = yes\n"},
+               {"master.cf", stock}}).of("PF3029").size() == 1);
+    const Run bare = run({{"main.cf", "relayhost = mail.example.net\nsmtp_tls_wrappermode = YES\n"},
+                          {"master.cf", stock}});
+    REQUIRE(bare.of("PF3029").size() == 1);
+    CHECK(contains(bare.of("PF3029")[0].message, "port 25"));
+  }
+  SUBCASE("no relayhost: MX delivery on port 25, reported at the wrapper-mode line") {
+    const Run r = run({{"main.cf", "myhostname = mx.example.org\nsmtp_tls_wrappermode = yes\n"}, {"master.cf", stock}});
+    REQUIRE(r.of("PF3029").size() == 1);
+    CHECK(r.of("PF3029")[0].line == 2);
+    CHECK(contains(r.of("PF3029")[0].message, "MX hosts"));
+  }
+  SUBCASE("wrapper mode in the -o of the transport that default_transport names") {
+    const Run r = run({{"main.cf", "relayhost = [mail.example.net]:25\ndefault_transport = tlsrelay\n"},
+                       {"master.cf", stock + "tlsrelay  unix  -       -       y       -       -       smtp\n"
+                                             "  -o smtp_tls_wrappermode=yes\n"}});
+    REQUIRE(r.of("PF3029").size() == 1);
+    CHECK(contains(r.of("PF3029")[0].message, "master.cf:4"));
+  }
+  SUBCASE("silent: port 465, a custom port, and no wrapper mode") {
+    CHECK(run({{"main.cf", "relayhost = [mail.example.net]:465\nsmtp_tls_wrappermode = yes\n"}, {"master.cf", stock}})
+              .of("PF3029")
+              .empty());
+    CHECK(run({{"main.cf", "relayhost = [mail.example.net]:2465\nsmtp_tls_wrappermode = yes\n"},
+               {"master.cf", stock}}).of("PF3029").empty());
+    CHECK(run({{"main.cf", "relayhost = [mail.example.net]:587\n"}, {"master.cf", stock}}).of("PF3029").empty());
+    CHECK(run({{"main.cf", "myhostname = mx.example.org\n"}, {"master.cf", stock}}).of("PF3029").empty());
+    // Wrapper mode only on a transport nothing routes to.
+    CHECK(run({{"main.cf", "relayhost = [mail.example.net]:587\n"},
+               {"master.cf", stock + "smtps     unix  -       -       y       -       -       smtp\n"
+                                     "  -o smtp_tls_wrappermode=yes\n"}}).of("PF3029").empty());
+  }
+  SUBCASE("a fallback relay on 587 of a wrapper-mode service") {
+    const Run r = run({{"main.cf", "relayhost = [mail.example.net]:465\nsmtp_tls_wrappermode = yes\n"
+                                   "smtp_fallback_relay = [backup.example.net]:587\n"},
+                       {"master.cf", stock}});
+    REQUIRE(r.of("PF3029").size() == 1);
+    CHECK(r.of("PF3029")[0].line == 3);
+  }
+}
+
+TEST_CASE("PF3030: smtpd wrapper mode on the port-25 server") {
+  const std::string smtp_inet = "smtp      inet  n       -       y       -       -       smtpd\n";
+  const std::string submissions =
+      "submissions inet n     -       y       -       -       smtpd\n"
+      "  -o smtpd_tls_wrappermode=yes\n";
+  SUBCASE("global wrapper mode reaches smtp/inet") {
+    const Run r = run({{"main.cf", "smtpd_tls_wrappermode = yes\n"}, {"master.cf", smtp_inet + submissions}});
+    REQUIRE(r.of("PF3030").size() == 1);
+    CHECK(r.of("PF3030")[0].file == "main.cf");
+    CHECK(contains(r.of("PF3030")[0].message, "smtp/inet"));
+  }
+  SUBCASE("no master.cf checked: the stock smtp/inet is assumed") {
+    CHECK(run({{"main.cf", "smtpd_tls_wrappermode = yes\n"}}).of("PF3030").size() == 1);
+  }
+  SUBCASE("-o on a port-25 entry, and smtpd behind postscreen") {
+    const Run o = run({{"main.cf", "myhostname = mx.example.org\n"},
+                       {"master.cf", "192.0.2.1:25 inet n     -       y       -       -       smtpd\n"
+                                     "  -o smtpd_tls_wrappermode=yes\n"}});
+    REQUIRE(o.of("PF3030").size() == 1);
+    CHECK(o.of("PF3030")[0].file == "master.cf");
+    const Run pass = run({{"main.cf", "smtpd_tls_wrappermode = yes\n"},
+                          {"master.cf", "smtp      inet  n       -       y       -       1       postscreen\n"
+                                        "smtpd     pass  -       -       y       -       -       smtpd\n"}});
+    REQUIRE(pass.of("PF3030").size() == 1);
+    CHECK(contains(pass.of("PF3030")[0].message, "postscreen"));
+  }
+  SUBCASE("silent: only the submissions service, or port 25 set back to no") {
+    CHECK(run({{"main.cf", "myhostname = mx.example.org\n"}, {"master.cf", smtp_inet + submissions}})
+              .of("PF3030")
+              .empty());
+    CHECK(run({{"main.cf", "smtpd_tls_wrappermode = yes\n"},
+               {"master.cf", "smtp      inet  n       -       y       -       -       smtpd\n"
+                             "  -o smtpd_tls_wrappermode=no\n" + submissions}})
+              .of("PF3030")
+              .empty());
+    CHECK(run({{"main.cf", "smtpd_tls_wrappermode = no\n"}}).of("PF3030").empty());
+  }
+}
+
+TEST_CASE("PF3031: protocols in use with nothing at TLS 1.2 or later") {
+  SUBCASE("a policy-table entry naming one old protocol") {
+    const Run r = run({{"main.cf", k_policy_main},
+                       {"tls_policy", "legacy.example encrypt protocols=TLSv1.1\nok.example encrypt protocols=>=TLSv1.2\n"}});
+    REQUIRE(r.of("PF3031").size() == 1);
+    CHECK(r.of("PF3031")[0].file == "tls_policy");
+    CHECK(r.of("PF3031")[0].line == 1);
+    CHECK(contains(r.of("PF3031")[0].message, "deferred"));
+  }
+  SUBCASE("the opportunistic list at level may: plaintext") {
+    const Run r = run({{"main.cf", "smtp_tls_security_level = may\nsmtp_tls_protocols = TLSv1, TLSv1.1\n"}});
+    REQUIRE(r.of("PF3031").size() == 1);
+    CHECK(contains(r.of("PF3031")[0].message, "plaintext"));
+  }
+  SUBCASE("silent: modern lists, a list not used at the level, and lists PF3004 owns") {
+    CHECK(run({{"main.cf", "smtp_tls_security_level = encrypt\nsmtp_tls_mandatory_protocols = TLSv1.2\n"}})
+              .of("PF3031")
+              .empty());
+    CHECK(run({{"main.cf", "smtp_tls_security_level = encrypt\nsmtp_tls_protocols = TLSv1\n"}}).of("PF3031").empty());
+    CHECK(run({{"main.cf", "smtp_tls_security_level = none\nsmtp_tls_protocols = TLSv1\n"}}).of("PF3031").empty());
+    CHECK(run({{"main.cf", "smtp_tls_security_level = may\nsmtp_tls_protocols = TLSv1.4\n"}}).of("PF3031").empty());
+    CHECK(run({{"main.cf", "smtp_tls_security_level = may\n"}}).of("PF3031").empty());
+  }
+}
+
 TEST_CASE("PF3017: ignore_mx_lookup_error (no smtp_ prefix) defeats DANE; the prefixed name is not Postfix's") {
   const std::string dane = "smtp_dns_support_level = dnssec\nsmtp_tls_security_level = dane\n";
   const Run real = run({{"main.cf", dane + "ignore_mx_lookup_error = yes\n"}});
