@@ -1,0 +1,91 @@
+// PF3031 no-modern-tls-protocol — the protocols a client policy uses leave
+// only versions older than TLS 1.2, which current servers refuse.
+#include <fmt/core.h>
+
+#include <algorithm>
+
+#include "rules/tls_rule_util.hpp"
+
+namespace pflint::rules {
+
+extern const lint::RuleInfo PF3031_info;
+const lint::RuleInfo PF3031_info{
+    "PF3031", "no-modern-tls-protocol", lint::Severity::error,
+    "the TLS protocols in use allow neither TLSv1.2 nor TLSv1.3", std::nullopt, std::nullopt,
+    R"md(## What it flags
+The protocol list an SMTP or LMTP client really uses for a destination —
+`smtp_tls_protocols` at level `may`, `smtp_tls_mandatory_protocols` at the
+mandatory levels, or a policy-table `protocols=` attribute, in main.cf or as
+a master.cf `-o` — when it leaves some protocols enabled but none of them is
+TLSv1.2 or TLSv1.3. A list that names a single old protocol
+(`TLSv1.1`) enables only that one; it does not mean "this version or
+newer".
+
+A list that Postfix rejects or that leaves no protocol at all is PF3004's
+finding, not this one's.
+
+## Why it matters
+Current mail servers and OpenSSL builds no longer accept SSLv3, TLSv1 or
+TLSv1.1, so the handshake fails. At a mandatory level every message to the
+destination is deferred; at level `may` the client gives up on TLS and
+delivers in plaintext.
+
+## Problematic config
+```main.cf
+smtp_tls_security_level = encrypt
+smtp_tls_mandatory_protocols = TLSv1.1
+```
+
+## Correct config
+```main.cf
+smtp_tls_security_level = encrypt
+smtp_tls_mandatory_protocols = >=TLSv1.2
+```
+
+## Exceptions
+A legacy server that speaks only an old protocol: give it its own policy
+table entry and suppress the finding there, rather than lowering the
+global list.
+
+## How to fix
+Write the minimum version as a range, `>=TLSv1.2` (Postfix 3.6 and later),
+or exclude the old ones: `!SSLv2, !SSLv3, !TLSv1, !TLSv1.1`.
+)md"};
+
+namespace {
+
+bool has_modern(const tls::ProtocolList& list) {
+  return std::any_of(list.enabled.begin(), list.enabled.end(),
+                     [](const std::string& p) { return p == "TLSv1.2" || p == "TLSv1.3"; });
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+}  // namespace
+
+void check_PF3031(lint::CheckContext& context) {
+  const tls::TlsModel* tls = context.tls();
+  if (!tls) return;
+  tlsr::Once once;
+  tlsr::each_policy(*tls, [&](const tls::ServicePolicy& svc, const tls::EffectivePolicy& p) {
+    if (!p.protocols || !p.protocols_setting || !p.valid()) return;
+    const tls::ProtocolList& list = *p.protocols;
+    if (list.invalid() || list.enabled.empty() || has_modern(list)) return;
+    const tls::Setting& s = *p.protocols_setting;
+    if (!once.first(s.from)) return;
+    const bool mandatory = tls::tls_required(p.level);
+    tlsr::report_provenance(
+        context, s.from,
+        fmt::format("{} enables only {} for {}: no TLSv1.2 or TLSv1.3, so current servers refuse the handshake "
+                    "and {}",
+                    tlsr::describe_setting(s), joined(list.enabled), tlsr::for_whom(svc, p),
+                    mandatory ? fmt::format("mail at level {} is deferred", tls::level_name(p.level))
+                              : std::string("mail goes out in plaintext")));
+  });
+}
+
+}  // namespace pflint::rules
