@@ -19,8 +19,11 @@ comment.
 Postfix has no end-of-line comments: the `#` and what follows are part of the
 value. Address and domain lists stop at such a word and ignore the rest of
 the list with a warning (`#comment after other text is not allowed` in 3.8
-and later, `comment at end of line is not supported` before). For other
-parameters the text is used as data.
+and later, `comment at end of line is not supported` before). TLS protocol
+lists (`smtp_tls_protocols`, `smtp_tls_mandatory_protocols` and their
+`lmtp_`/`smtpd_` twins) read the `#` word as a protocol name they do not
+know, so Postfix rejects the whole list and every TLS session that uses it
+fails. For other parameters the text is used as data.
 
 ## Problematic config
 ```main.cf
@@ -43,6 +46,23 @@ in a banner text).
 Move the comment to a line of its own that starts with `#`.
 )md"};
 
+namespace {
+
+// A TLS protocol list: an unknown word makes Postfix reject all of it.
+bool is_protocol_list(std::string_view name) {
+  return name.ends_with("_tls_protocols") || name.ends_with("_tls_mandatory_protocols");
+}
+
+std::string consequence(std::string_view name) {
+  if (is_protocol_list(name)) {
+    return "it is read as a protocol name, so Postfix rejects the whole protocol list and TLS sessions that use it "
+           "fail";
+  }
+  return "Postfix ignores the rest of the list from here";
+}
+
+}  // namespace
+
 void check_PF2007(lint::CheckContext& context) {
   for (const model::Setting& s : context.model().settings()) {
     const params::param_info* p = s.param;
@@ -54,9 +74,8 @@ void check_PF2007(lint::CheckContext& context) {
       if (before != ' ' && before != '\t' && before != ',' && before != '\r') continue;
       const auto begin = static_cast<std::uint32_t>(i);
       context.report(s.origin.file, model::value_span(s.origin, begin, static_cast<std::uint32_t>(v.size())),
-                     fmt::format("\"{}\" is part of the value of {}, not a comment; Postfix ignores the rest of "
-                                 "the list from here",
-                                 v.substr(i), s.name));
+                     fmt::format("\"{}\" is part of the value of {}, not a comment; {}", v.substr(i), s.name,
+                                 consequence(s.name)));
       break;
     }
   }
