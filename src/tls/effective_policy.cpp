@@ -502,11 +502,19 @@ EffectivePolicy effective_policy(const model::Model& model, const ServicePolicy&
   resolve_level(p, model, service, destination);
   if (p.level < Level::may) return p;  // none, invalid: no TLS settings apply
   if (tls_dane_based(p.level)) dane_init(p, model, service);
-  set_protocols(p, model, service);
-  set_cipher_grade(p, model, service);
-  set_match(p, model, service);
-  set_trust(p, model, service);
-  set_session_options(p, model, service);
+  // Postfix applies a DANE fallback before it picks the level's protocols,
+  // ciphers and matching (smtp_tls_policy.c policy_create), so the settings
+  // are those of the level used; `level` keeps the configured one.
+  const Level configured = p.level;
+  p.level = p.used_level();
+  if (p.level >= Level::may) {
+    set_protocols(p, model, service);
+    set_cipher_grade(p, model, service);
+    set_match(p, model, service);
+    set_trust(p, model, service);
+    set_session_options(p, model, service);
+  }
+  p.level = configured;
   return p;
 }
 

@@ -149,6 +149,12 @@ struct EffectivePolicy {
   std::optional<Setting> enable_rpk;          // 3.9+: smtp_tls_enable_rpk or enable_rpk=
 
   [[nodiscard]] bool valid() const { return invalid_reasons.empty(); }
+  // used_level - the level Postfix really applies: a DANE level whose
+  // prerequisites fail falls back (dane → may, dane-only → invalid); `level`
+  // stays the configured one, which decided the settings below.
+  [[nodiscard]] Level used_level() const {
+    return dane && dane->fallback != Level::not_found ? dane->fallback : level;
+  }
 };
 
 struct ServicePolicy;  // tls_model.hpp
