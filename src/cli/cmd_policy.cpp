@@ -54,8 +54,12 @@ std::string joined(const std::vector<std::string>& v, std::string_view sep = " "
 }
 
 void print_policy(const EffectivePolicy& p, std::string_view in) {
-  std::string level(level_name(p.level));
+  std::string level(level_name(p.used_level()));
   if (p.level == Level::invalid && !p.level_setting.value.empty()) level += " (\"" + p.level_setting.value + "\")";
+  if (p.used_level() != p.level) {
+    // The DANE fallback: show what is used, then what was configured and why not.
+    level += fmt::format(" (configured {}, not usable: {})", level_name(p.level), joined(p.dane->problems, "; "));
+  }
   row(in, "level", level, origin_text(p.level_setting.from));
   if (!p.matched_key.empty() && p.matched_key != p.destination) row(in, "matched", p.matched_key, "");
   if (!p.per_site.empty()) row(in, "per-site", joined(p.per_site), "");
@@ -96,7 +100,6 @@ void print_policy(const EffectivePolicy& p, std::string_view in) {
   }
   if (p.dane) {
     for (const std::string& problem : p.dane->problems) row(in, "dane", problem, "");
-    if (p.dane->fallback != Level::not_found) row(in, "dane", fmt::format("→ {}", level_name(p.dane->fallback)), "");
   }
   if (p.servername) row(in, "servername", p.servername->value, origin_text(p.servername->from));
 }
@@ -297,7 +300,12 @@ void policy_json(Writer& w, const EffectivePolicy& p) {
   if (p.destination.empty()) w.Null();
   else report::write_json_string(w, p.destination);
   w.Key("level");
+  report::write_json_string(w, level_name(p.used_level()));
+  w.Key("configured_level");
   report::write_json_string(w, level_name(p.level));
+  w.Key("level_reason");
+  if (p.used_level() == p.level) w.Null();
+  else report::write_json_string(w, joined(p.dane->problems, "; "));
   setting_json(w, "level_setting", p.level_setting);
   w.Key("from_table");
   w.Bool(p.from_table);

@@ -51,6 +51,28 @@ assert [t["status"] for t in d["tables"]][:2] == ["read", "read"], d["tables"]
 PY
 expect_rc 0 "JSON content"
 
+# A DANE level whose prerequisites fail: the level used (and its settings)
+# come first, the configured one is kept beside it.
+mkdir -p "$TMP/danefb"
+printf 'smtp_tls_security_level = dane\nsmtp_host_lookup = native\nsmtp_tls_mandatory_protocols = >=TLSv1.3\n' \
+  > "$TMP/danefb/main.cf"
+run "$PFLINT" policy -c "$TMP/danefb"
+expect_rc 0 "policy with a DANE fallback"
+expect_grep out '^  level +may \(configured dane, not usable: .*dnssec lookups disabled\)  \[.*main\.cf:1, smtp_tls_security_level\]$' "used level first, configured level and reason beside it"
+expect_grep out '^  protocols +.*\[default, smtp_tls_protocols\]$' "the fallback level's opportunistic protocols"
+run "$PFLINT" policy -c "$TMP/danefb" --format json
+expect_rc 0 "--format json with a DANE fallback"
+cp "$TMP/out" "$TMP/danefb.json"
+python3 - "$TMP/danefb.json" <<'PY' > "$TMP/out" 2>&1 && rc=0 || rc=$?
+import json, sys
+p = json.load(open(sys.argv[1]))["services"][0]["policy"]
+assert p["level"] == "may" and p["configured_level"] == "dane", p
+assert "dnssec lookups disabled" in p["level_reason"], p["level_reason"]
+assert p["protocols"]["origin"]["parameter"] == "smtp_tls_protocols", p["protocols"]
+assert p["match"]["kind"] == "none", p["match"]
+PY
+expect_rc 0 "JSON: level, configured_level, level_reason"
+
 run "$PFLINT" policy -c "$TMP/nonexistent"
 expect_rc 2 "missing directory"
 expect_grep err "No such directory" "missing directory named"
