@@ -52,19 +52,9 @@ void check_PF3011(lint::CheckContext& context) {
   for (const std::string_view suffix :
        {"tls_mandatory_protocols", "tls_mandatory_ciphers", "tls_mandatory_exclude_ciphers"}) {
     for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), suffix)) {
-      bool readers = false;
-      bool used = false;
-      for (const tls::ServicePolicy& svc : tls->services()) {
-        if (svc.prefix != c.prefix) continue;
-        const config::MasterEntry* on = c.setting.origin.service;
-        if (on ? svc.entry != on : (svc.entry && svc.entry->find_override(c.setting.name))) continue;
-        readers = true;
-        if (svc.global.level > tls::Level::may || svc.policy.uncertain) used = true;
-        for (const tls::EffectivePolicy& d : svc.destinations) used |= d.level > tls::Level::may || d.uncertain;
-        for (const tls::PolicyTable* t : svc.policy_tables) used |= !t->evaluable();
-        for (const tls::PolicyTable* t : svc.per_site_tables) used |= !svc.per_site_ignored && !t->evaluable();
-      }
-      if (!readers || used) continue;
+      const tlsr::SettingUse use =
+          tlsr::setting_use(*tls, c, [](const tls::EffectivePolicy& p) { return p.level > tls::Level::may; });
+      if (!use.read || use.used) continue;
       context.report_at(c.setting.origin,
                         fmt::format("{} has no effect: no service that reads it uses a level above may, and no "
                                     "policy table entry requires TLS",

@@ -68,6 +68,8 @@ PFLINT_RULE(PF3028)
 PFLINT_RULE(PF3029)
 PFLINT_RULE(PF3030)
 PFLINT_RULE(PF3031)
+PFLINT_RULE(PF3032)
+PFLINT_RULE(PF3033)
 PFLINT_RULE(PF4001)
 PFLINT_RULE(PF4002)
 PFLINT_RULE(PF4003)
@@ -134,6 +136,8 @@ const lint::Rule catalog[] = {
     {&PF3029_info, &check_PF3029},
     {&PF3030_info, &check_PF3030},
     {&PF3031_info, &check_PF3031},
+    {&PF3032_info, &check_PF3032},
+    {&PF3033_info, &check_PF3033},
     {&PF4001_info, &check_PF4001},
     {&PF4002_info, &check_PF4002},
     {&PF4003_info, &check_PF4003},

@@ -153,6 +153,31 @@ void each_policy(const tls::TlsModel& tls, F&& f) {
   }
 }
 
+// setting_use - whether some client service reads the setting `c` (a
+// main.cf line reaches the services without their own -o of that name) and
+// whether one of them, or a destination of its policy tables, runs at a
+// policy for which `applies(policy)` holds. A table that cannot be read
+// offline, or a lookup it makes uncertain, counts as a use.
+struct SettingUse {
+  bool read = false;
+  bool used = false;
+};
+template <typename Applies>
+SettingUse setting_use(const tls::TlsModel& tls, const ClientSetting& c, Applies&& applies) {
+  SettingUse out;
+  for (const tls::ServicePolicy& svc : tls.services()) {
+    if (svc.prefix != c.prefix) continue;
+    const config::MasterEntry* on = c.setting.origin.service;
+    if (on ? svc.entry != on : (svc.entry && svc.entry->find_override(c.setting.name))) continue;
+    out.read = true;
+    out.used |= applies(svc.policy) || svc.policy.uncertain;
+    for (const tls::EffectivePolicy& d : svc.destinations) out.used |= applies(d) || d.uncertain;
+    for (const tls::PolicyTable* t : svc.policy_tables) out.used |= !t->evaluable();
+    for (const tls::PolicyTable* t : svc.per_site_tables) out.used |= !svc.per_site_ignored && !t->evaluable();
+  }
+  return out;
+}
+
 // describe_global - "smtp_tls_security_level = encrypt (main.cf:3)", or the
 // level the obsolete switches give.
 inline std::string describe_global(const tls::GlobalLevel& g) {

@@ -21,6 +21,7 @@ struct Found {
   std::vector<std::string> notes;
   std::vector<lint::Fix> fixes;
   std::string fixed;  // the file after applying the first fix
+  lint::Severity severity = lint::Severity::warning;
 };
 
 struct Run {
@@ -54,7 +55,7 @@ Run run(const std::map<std::string, std::string>& files, const std::string& vers
   auto checked = check::check_config_set(set, options, rules::all_rules(), errors);
   Run out;
   for (const lint::Diagnostic& d : checked->findings) {
-    Found f{std::string(d.code), "", 0, d.message, d.notes, d.fixes, ""};
+    Found f{std::string(d.code), "", 0, d.message, d.notes, d.fixes, "", d.severity};
     if (d.file) {
       f.file = fs::path(d.file->path()).filename().string();
       f.line = d.file->position(d.span.begin).line;
@@ -439,6 +440,75 @@ TEST_CASE("PF3031: protocols in use with nothing at TLS 1.2 or later") {
     CHECK(run({{"main.cf", "smtp_tls_security_level = none\nsmtp_tls_protocols = TLSv1\n"}}).of("PF3031").empty());
     CHECK(run({{"main.cf", "smtp_tls_security_level = may\nsmtp_tls_protocols = TLSv1.4\n"}}).of("PF3031").empty());
     CHECK(run({{"main.cf", "smtp_tls_security_level = may\n"}}).of("PF3031").empty());
+  }
+}
+
+TEST_CASE("PF3032: TLS for the server only leaves the client in plaintext") {
+  const std::string server = "smtpd_tls_chain_files = /etc/postfix/server.pem\nsmtpd_tls_security_level = may\n";
+  SUBCASE("direct MX delivery: info at the server setting") {
+    const Run r = run({{"main.cf", server}});
+    REQUIRE(r.of("PF3032").size() == 1);
+    CHECK(r.of("PF3032")[0].severity == lint::Severity::info);
+    CHECK(r.of("PF3032")[0].line == 1);
+    CHECK(contains(r.of("PF3032")[0].message, "plaintext"));
+  }
+  SUBCASE("a relayhost: warning at the relayhost line") {
+    const Run r = run({{"main.cf", server + "relayhost = [smtp.example.net]:587\n"}});
+    REQUIRE(r.of("PF3032").size() == 1);
+    CHECK(r.of("PF3032")[0].severity == lint::Severity::warning);
+    CHECK(r.of("PF3032")[0].line == 3);
+  }
+  SUBCASE("SASL with noplaintext: deferred; without it: the password in clear") {
+    const std::string sasl = server + "relayhost = [smtp.example.net]:587\nsmtp_sasl_auth_enable = yes\n";
+    const Run deferred = run({{"main.cf", sasl}});
+    REQUIRE(deferred.of("PF3032").size() == 1);
+    CHECK(deferred.of("PF3032")[0].severity == lint::Severity::error);
+    CHECK(contains(deferred.of("PF3032")[0].message, "deferred"));
+    const Run clear = run({{"main.cf", sasl + "smtp_sasl_security_options = noanonymous\n"}});
+    REQUIRE(clear.of("PF3032").size() == 1);
+    CHECK(clear.of("PF3032")[0].severity == lint::Severity::error);
+    CHECK(contains(clear.of("PF3032")[0].message, "password in clear"));
+  }
+  SUBCASE("silent: a client level, an explicit none, a policy table, no server TLS, the 3.11 default") {
+    CHECK(run({{"main.cf", server + "smtp_tls_security_level = may\n"}}).of("PF3032").empty());
+    CHECK(run({{"main.cf", server + "smtp_tls_security_level = none\n"}}).of("PF3032").empty());
+    CHECK(run({{"main.cf", server + "smtp_use_tls = yes\n"}}).of("PF3032").empty());
+    CHECK(run({{"main.cf", server + "smtp_tls_policy_maps = texthash:${config_directory}/tls_policy\n"},
+               {"tls_policy", "example.com encrypt\n"}}).of("PF3032").empty());
+    CHECK(run({{"main.cf", "relayhost = [smtp.example.net]:587\n"}}).of("PF3032").empty());
+    CHECK(run({{"main.cf", "smtpd_tls_security_level = none\nsmtpd_tls_cert_file =\n"}}).of("PF3032").empty());
+    CHECK(run({{"main.cf", server}}, "3.11", "3.11").of("PF3032").empty());
+    CHECK(run({{"main.cf", server + "compatibility_level = 3.11\n"}}, "3.11").of("PF3032").empty());
+  }
+}
+
+TEST_CASE("PF3033: opportunistic settings at a mandatory level") {
+  SUBCASE("encrypt everywhere: smtp_tls_protocols and smtp_tls_ciphers are dead") {
+    const Run r = run({{"main.cf", "smtp_tls_security_level = encrypt\nsmtp_tls_protocols = >=TLSv1.2\n"
+                                   "smtp_tls_ciphers = high\n"}});
+    REQUIRE(r.of("PF3033").size() == 2);
+    CHECK(contains(r.of("PF3033")[0].message, "smtp_tls_mandatory_protocols"));
+    CHECK(contains(r.of("PF3033")[1].message, "smtp_tls_mandatory_ciphers"));
+  }
+  SUBCASE("silent: level may, a may entry in a policy table, TLS off, and the DANE fallback to may") {
+    CHECK(run({{"main.cf", "smtp_tls_security_level = may\nsmtp_tls_protocols = >=TLSv1.2\n"}}).of("PF3033").empty());
+    CHECK(run({{"main.cf", "smtp_tls_security_level = encrypt\nsmtp_tls_protocols = >=TLSv1.2\n"
+                           "smtp_tls_policy_maps = texthash:${config_directory}/tls_policy\n"},
+               {"tls_policy", "legacy.example may\n"}}).of("PF3033").empty());
+    CHECK(run({{"main.cf", "smtp_tls_protocols = >=TLSv1.2\n"}}).of("PF3033").empty());
+    CHECK(run({{"main.cf", "smtp_tls_security_level = dane\nsmtp_tls_protocols = >=TLSv1.2\n"}}).of("PF3033").empty());
+    CHECK(run({{"main.cf", "smtp_dns_support_level = dnssec\nsmtp_tls_security_level = dane\n"
+                           "smtp_tls_protocols = >=TLSv1.2\n"}}).of("PF3033").empty());
+    // dane-only never falls back to may.
+    CHECK(run({{"main.cf", "smtp_dns_support_level = dnssec\nsmtp_tls_security_level = dane-only\n"
+                           "smtp_tls_protocols = >=TLSv1.2\n"}}).of("PF3033").size() == 1);
+  }
+  SUBCASE("an -o at may on one transport keeps the main.cf setting alive") {
+    const std::string master = "smtp      unix  -       -       y       -       -       smtp\n"
+                               "relay     unix  -       -       y       -       -       smtp\n"
+                               "  -o smtp_tls_security_level=may\n";
+    CHECK(run({{"main.cf", "smtp_tls_security_level = encrypt\nsmtp_tls_protocols = >=TLSv1.2\n"},
+               {"master.cf", master}}).of("PF3033").empty());
   }
 }
 
