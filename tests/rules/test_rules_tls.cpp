@@ -512,6 +512,21 @@ TEST_CASE("PF3033: opportunistic settings at a mandatory level") {
   }
 }
 
+TEST_CASE("PF2003: two -o options of one entry, and main.cf lines, name the line Postfix ignores") {
+  const Run o = run({{"master.cf", "smtp      unix  -       -       y       -       -       smtp\n"
+                                   "  -o smtp_tls_security_level=may\n"
+                                   "  -o smtp_tls_security_level=encrypt\n"
+                                   "relay     unix  -       -       y       -       -       smtp\n"
+                                   "  -o smtp_tls_security_level=may -o smtp_tls_security_level=may\n"}});
+  REQUIRE(o.of("PF2003").size() == 1);  // the identical pair in relay/unix is harmless
+  CHECK(o.of("PF2003")[0].file == "master.cf");
+  CHECK(o.of("PF2003")[0].line == 3);
+  CHECK(contains(o.of("PF2003")[0].message, "\"may\" from line 2, which Postfix ignores"));
+  const Run m = run({{"main.cf", "smtp_tls_security_level = may\nsmtp_tls_security_level = encrypt\n"}});
+  REQUIRE(m.of("PF2003").size() == 1);
+  CHECK(contains(m.of("PF2003")[0].message, "from line 1, which Postfix ignores"));
+}
+
 TEST_CASE("PF3017: ignore_mx_lookup_error (no smtp_ prefix) defeats DANE; the prefixed name is not Postfix's") {
   const std::string dane = "smtp_dns_support_level = dnssec\nsmtp_tls_security_level = dane\n";
   const Run real = run({{"main.cf", dane + "ignore_mx_lookup_error = yes\n"}});
