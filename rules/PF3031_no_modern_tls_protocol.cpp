@@ -1,6 +1,6 @@
 // PF3031 no-modern-tls-protocol — the protocols a client policy uses leave
 // only versions older than TLS 1.2, which current servers refuse.
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -59,12 +59,6 @@ bool has_modern(const tls::ProtocolList& list) {
                      [](const std::string& p) { return p == "TLSv1.2" || p == "TLSv1.3"; });
 }
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
 }  // namespace
 
 void check_PF3031(lint::CheckContext& context) {
@@ -82,7 +76,7 @@ void check_PF3031(lint::CheckContext& context) {
         context, s.from,
         fmt::format("{} enables only {} for {}: no TLSv1.2 or TLSv1.3, so current servers refuse the handshake "
                     "and {}",
-                    tlsr::describe_setting(s), joined(list.enabled), tlsr::for_whom(svc, p),
+                    tlsr::describe_setting(s), fmt::join(list.enabled, ", "), tlsr::for_whom(svc, p),
                     mandatory ? fmt::format("mail at level {} is deferred", tls::level_name(p.level))
                               : std::string("mail goes out in plaintext")));
   });

@@ -88,14 +88,7 @@ const model::Setting* server_tls_setting(const model::Model& model) {
 bool plaintext_only(const model::Model& model, const tls::ServicePolicy& svc) {
   return svc.global.level == tls::Level::none && svc.global.origin.kind == model::OriginKind::built_in &&
          !svc.global.derived() && svc.policy_maps.value.empty() && svc.per_site.value.empty() &&
-         !tlsr::iequals(tlsr::trim(model.expanded("smtp_tls_wrappermode", svc.entry)), "yes");
-}
-
-bool has_token(std::string_view list, std::string_view word) {
-  for (const tlsr::Token& t : tlsr::split(list, tlsr::k_comma_sp)) {
-    if (tlsr::iequals(t.text, word)) return true;
-  }
-  return false;
+         !nexthop::wrappermode(model, svc);
 }
 
 }  // namespace
@@ -138,7 +131,7 @@ void check_PF3032(lint::CheckContext& context) {
     }
     if (sasl) {
       d->severity = lint::Severity::error;
-      d->message += has_token(options, "noplaintext")
+      d->message += tls::has_token(options, "noplaintext")
                         ? fmt::format("; smtp_sasl_auth_enable = yes with smtp_sasl_security_options = {} forbids "
                                       "plaintext logins without TLS, so AUTH finds no usable mechanism and the "
                                       "mail is deferred",

@@ -333,11 +333,6 @@ void set_trust(EffectivePolicy& p, const model::Model& model, const ServicePolic
                   t.trust_anchor_file.value.empty() && t.tafiles.empty();
 }
 
-bool has_token(std::string_view list, std::string_view word) {
-  const std::vector<Token> ts = tokens(list, k_comma_sp);
-  return std::any_of(ts.begin(), ts.end(), [&](const Token& t) { return iequals(t.text, word); });
-}
-
 // dane_init - the static DANE prerequisites (smtp_tls_policy.c dane_init).
 void dane_init(EffectivePolicy& p, const model::Model& model, const ServicePolicy& svc) {
   DanePrerequisites d;

@@ -51,4 +51,12 @@ inline std::vector<Token> tokens(std::string_view text, std::string_view separat
 inline constexpr std::string_view k_comma_sp = ", \t\r\n";         // CHARS_COMMA_SP
 inline constexpr std::string_view k_comma_sp_colon = ", \t\r\n:";  // TLS protocol/cipher lists
 
+// has_token - `word` (ASCII case ignored) is one of the comma/space-separated tokens of `list`.
+inline bool has_token(std::string_view list, std::string_view word) {
+  for (const Token& t : tokens(list, k_comma_sp)) {
+    if (iequals(t.text, word)) return true;
+  }
+  return false;
+}
+
 }  // namespace pflint::tls
