@@ -5,12 +5,11 @@
 #include <rapidjson/writer.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
 #include "rules/registry.hpp"
+#include "util/read_file.hpp"
 
 namespace pflint::cli {
 namespace {
@@ -63,11 +62,10 @@ std::string index_page(std::span<const lint::Rule> rules) {
   return out;
 }
 
+// read_all - the file's bytes, or "" when it cannot be read (then it differs).
 std::string read_all(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string error;
+  return util::read_file(p.string(), error).value_or(std::string());
 }
 
 // docs_pages - file name → content for every generated page.

@@ -8,6 +8,8 @@
 #include <climits>
 #include <cstddef>
 
+#include "util/ascii.hpp"
+
 namespace pflint::expand {
 namespace {
 
@@ -23,8 +25,6 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
-bool c_isspace(char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
-
 // Strtol - what strtol(s, &end, 10) reports: value, bytes used, overflow.
 struct Strtol {
   long value = 0;
@@ -36,7 +36,7 @@ struct Strtol {
 Strtol c_strtol(std::string_view s) {
   Strtol r;
   std::size_t i = 0;
-  while (i < s.size() && c_isspace(s[i])) {
+  while (i < s.size() && util::is_space(s[i])) {
     ++i;
   }
   bool negative = false;

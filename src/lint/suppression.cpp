@@ -4,26 +4,17 @@
 
 #include <algorithm>
 
+#include "util/ascii.hpp"
+#include "util/mystrtok.hpp"
+
 namespace pflint::lint {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\v\f");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\v\f");
-  return s.substr(first, last - first + 1);
-}
+using util::trim;
 
 std::vector<std::string> split_codes(std::string_view list) {
   std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i <= list.size()) {
-    const auto comma = list.find_first_of(", ", i);
-    const std::string_view code = list.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i);
-    if (!code.empty()) out.emplace_back(code);
-    if (comma == std::string_view::npos) break;
-    i = comma + 1;
-  }
+  for (const util::Token& t : util::mystrtok(list, ", ")) out.emplace_back(t.text);
   return out;
 }
 

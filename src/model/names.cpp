@@ -6,9 +6,9 @@
 #include <map>
 #include <mutex>
 
-#include "expand/list.hpp"
 #include "expand/scan.hpp"
 #include "params/params.hpp"
+#include "util/mystrtok.hpp"
 
 namespace pflint::model {
 namespace {
@@ -22,7 +22,7 @@ void add_references(std::unordered_set<std::string>& into, const std::vector<exp
 
 void add_dbms_prefixes(std::unordered_set<std::string>& into, std::string_view value) {
   if (value.find(':') == std::string_view::npos) return;  // no type:name element; most values
-  for (const auto& element : expand::split_list(value)) {
+  for (const auto& element : util::mystrtokq(value)) {
     const std::string_view text = element.text;
     const auto colon = text.find(':');
     if (colon == std::string_view::npos) continue;
@@ -112,8 +112,8 @@ Names::Names(const Model& model) : model_(model) {
   // Built-in defaults left at their default reference names too
   // ($virtual_maps): looked up when asked (referenced_by_default), not
   // walked here for every configuration.
-  const std::string classes = model.raw("smtpd_restriction_classes").raw;  // split_list returns views into it
-  for (const auto& element : expand::split_list(classes)) {
+  const std::string classes = model.raw("smtpd_restriction_classes").raw;  // mystrtokq returns views into it
+  for (const auto& element : util::mystrtokq(classes)) {
     restriction_classes_.insert(std::string(element.text));
   }
 }
@@ -144,7 +144,7 @@ bool Names::known(std::string_view name, const config::MasterEntry* scope) const
   if (restriction_classes_.count(key)) return true;
   if (scope) {
     if (const config::OverrideSetting* rc = scope->find_override("smtpd_restriction_classes")) {
-      for (const auto& element : expand::split_list(rc->value)) {
+      for (const auto& element : util::mystrtokq(rc->value)) {
         if (element.text == name) return true;
       }
     }

@@ -10,9 +10,11 @@
 #include <unordered_set>
 #include <vector>
 
-#include "expand/list.hpp"
 #include "postconf/diag.hpp"
+#include "postconf/reader.hpp"
 #include "postconf/session.hpp"
+#include "util/mystrtok.hpp"
+#include "util/read_file.hpp"
 
 namespace pflint::postconf {
 
@@ -68,7 +70,7 @@ void check_dbms_client(const DbInfo& db, std::string_view file) {
   if (!visited.insert(spec).second) return;
   const std::string path(file);
   std::string error;
-  const std::optional<std::string> data = read_whole_file(path, &error);
+  const std::optional<std::string> data = util::read_file(path, error);
   if (!data) {
     // postconf 3.7 opens a directory without complaint and reads nothing.
     if (error == std::strerror(EISDIR)) return;
@@ -77,18 +79,7 @@ void check_dbms_client(const DbInfo& db, std::string_view file) {
     return;
   }
   Dict dict;
-  LogicalLines lines(*data, path);
-  std::string text;
-  std::uint32_t line = 0;
-  NameValue nv;
-  while (lines.next(text, line)) {
-    if (const char* err = split_nameval(text, nv))
-      fatal(path + ", line " + std::to_string(line) + ": " + err + ": \"" + text + "\"");
-    if (const std::string* old = dict.get(nv.name); old && *old != nv.value)
-      warn(path + ", line " + std::to_string(line) + ": overriding earlier entry: " + std::string(nv.name) + "=" +
-           *old);
-    dict.put(nv.name, nv.value);
-  }
+  load_dict_text(*data, path, dict);
   for (std::string_view s : db.suffixes) dict.erase(s);
   for (const Dict::Entry& e : dict.entries())
     if (!e.deleted) warn(spec + ": unused parameter: " + e.name + "=" + e.value);
@@ -116,7 +107,7 @@ bool table_type_before(std::string_view text, std::size_t colon) {
 }
 
 // for_each_element - f(element) for each element of
-// expand::split_list(text, k_list_separators, true) (mystrtokq) that starts
+// util::mystrtokq(text, util::k_comma_sp) (mystrtokq) that starts
 // with '{' or has a ':', and without braces only those whose ':' follows a
 // table type (the others are no-ops for dbms_helper), without
 // building the list: main.cf list values run to thousands of elements.
@@ -124,7 +115,7 @@ template <typename F>
 void for_each_element(std::string_view text, F&& f) {
   static constexpr std::array<bool, 256> k_sep = [] {
     std::array<bool, 256> t{};
-    for (const char c : expand::k_list_separators) t[static_cast<unsigned char>(c)] = true;
+    for (const char c : util::k_comma_sp) t[static_cast<unsigned char>(c)] = true;
     return t;
   }();
   const auto is_sep = [](char c) { return k_sep[static_cast<unsigned char>(c)]; };
@@ -153,7 +144,7 @@ void for_each_element(std::string_view text, F&& f) {
   // Character classes for the element scan: 0 other, 1 separator, 2 '{', 3 '}', 4 ':'.
   static constexpr std::array<std::uint8_t, 256> k_class = [] {
     std::array<std::uint8_t, 256> t{};
-    for (const char c : expand::k_list_separators) t[static_cast<unsigned char>(c)] = 1;
+    for (const char c : util::k_comma_sp) t[static_cast<unsigned char>(c)] = 1;
     t['{'] = 2;
     t['}'] = 3;
     t[':'] = 4;
@@ -187,7 +178,7 @@ void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEn
   if (text.find_first_of(":{") == std::string_view::npos) return;  // no element can matter
   for_each_element(text, [&](std::string_view token) {
     if (token[0] == '{') {
-      expand::Unwrapped u = expand::extpar(token, false);
+      util::Unwrapped u = util::extpar(token, false);
       if (u.error) brace_warning(scope, *u.error);
       if (recurse) dbms_helper(s, u.text, flag, scope, recurse);
       return;
@@ -215,7 +206,7 @@ void dbms_helper(Session& s, std::string_view text, FlagParameter flag, MasterEn
     if (!prefix.empty() && prefix[0] == '.') return;
     const DbInfo* db = find_db(type);
     if (!prefix.empty() && prefix[0] == '{') {
-      expand::Unwrapped u = expand::extpar(prefix, false);
+      util::Unwrapped u = util::extpar(prefix, false);
       if (u.error) brace_warning(scope, *u.error);
       const bool next = db != nullptr && db->cls == DbClass::regex ? false : recurse;
       dbms_helper(s, u.text, flag, scope, next);

@@ -21,8 +21,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "postconf/atomic_file.hpp"
 #include "postconf/edit_lines.hpp"
@@ -30,6 +28,7 @@
 #include "postconf/edit_master.hpp"
 #include "syntax/source.hpp"
 #include "syntax/tree.hpp"
+#include "util/read_file.hpp"
 
 namespace pflint::postconf {
 
@@ -80,21 +79,17 @@ std::optional<std::string> option_conflict(const Options& o) {
 
 // read_file - the whole file, or postconf's message for why it cannot be opened.
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int err = errno;
-    const std::string dir = path.substr(0, path.rfind('/'));
-    struct stat st {};
-    if (::stat(dir.c_str(), &st) != 0) {  // postconf fails creating PATH.tmp first
-      error = "open " + path + ".tmp: " + std::strerror(errno);
-    } else {
-      error = "open " + path + " for reading: " + std::strerror(err);
-    }
-    return std::nullopt;
+  std::string why;
+  std::optional<std::string> text = util::read_file(path, why);
+  if (text) return text;
+  const std::string dir = path.substr(0, path.rfind('/'));
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0) {  // postconf fails creating PATH.tmp first
+    error = "open " + path + ".tmp: " + std::strerror(errno);
+  } else {
+    error = "open " + path + " for reading: " + why;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return std::move(bytes).str();
+  return std::nullopt;
 }
 
 // main_cf_error - the fatal error Postfix's reader (dict_load_fp) stops at.

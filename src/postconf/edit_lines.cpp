@@ -2,6 +2,8 @@
 //   edit_lines — line primitives of the postconf editors (see edit_lines.hpp).
 #include "postconf/edit_lines.hpp"
 
+#include "util/ascii.hpp"
+
 namespace pflint::postconf::edits::detail {
 
 std::vector<std::string_view> physical_lines(std::string_view text) {
@@ -18,15 +20,9 @@ std::vector<std::string_view> physical_lines(std::string_view text) {
 
 std::size_t content_offset(std::string_view line) {
   std::size_t i = 0;
-  while (i < line.size() && is_space(line[i])) ++i;
+  while (i < line.size() && util::is_space(line[i])) ++i;
   if (i == line.size() || line[i] == '#') return std::string_view::npos;
   return i;
-}
-
-std::string_view trim_space(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 std::string printable(std::string_view s) {

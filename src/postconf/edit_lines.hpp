@@ -1,6 +1,6 @@
 // NAME
 //   edit_lines — the line-level primitives shared by the main.cf and master.cf
-//   editors: physical lines, Postfix's ISSPACE, content detection, printable().
+//   editors: physical lines, content detection, printable().
 // DESCRIPTION
 //   postconf edits files physical line by physical line (pcf_next_cf_line):
 //   a line whose first non-space byte is '#', or that has none, is passed
@@ -18,20 +18,12 @@
 
 namespace pflint::postconf::edits::detail {
 
-// is_space - C isspace() in the "C" locale, as Postfix's ISSPACE.
-constexpr bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
 // physical_lines - the file cut after each '\n'; the last piece may lack it.
 std::vector<std::string_view> physical_lines(std::string_view text);
 
 // content_offset - index of the first non-space byte of a content line, or
 // npos for a comment, blank or whitespace-only line (passed through as is).
 std::size_t content_offset(std::string_view line);
-
-// trim_space - without leading and trailing isspace() bytes.
-std::string_view trim_space(std::string_view s);
 
 // printable - the message with non-printable bytes as '?', as Postfix's
 // msg_vprintf() shows them.

@@ -7,31 +7,12 @@
 #include <algorithm>
 
 #include "postconf/edit_lines.hpp"
+#include "util/ascii.hpp"
+#include "util/split_nameval.hpp"
 
 namespace pflint::postconf::edits {
 
-using detail::is_space;
-
-NameValue split_nameval(std::string_view text) {
-  NameValue out;
-  std::size_t np = 0;
-  while (np < text.size() && is_space(text[np])) ++np;
-  if (np == text.size() || text[np] == '=') {
-    out.error = "missing attribute name";
-    return out;
-  }
-  std::size_t ep = np;
-  while (ep < text.size() && !is_space(text[ep]) && text[ep] != '=') ++ep;
-  std::size_t cp = ep;
-  while (cp < text.size() && is_space(text[cp])) ++cp;
-  if (cp == text.size() || text[cp] != '=') {
-    out.error = "missing '=' after attribute name";
-    return out;
-  }
-  out.name = std::string(text.substr(np, ep - np));
-  out.value = std::string(detail::trim_space(text.substr(cp + 1)));
-  return out;
-}
+using util::is_space;
 
 namespace {
 
@@ -46,10 +27,10 @@ std::optional<std::string> parse_one(EditMode mode, std::string_view arg, MainRe
   while (!arg.empty() && is_space(arg.front())) arg.remove_prefix(1);
   if (!arg.empty() && arg.front() == '#') return "-e, -X, or -# accepts no comment input";
   if (mode == EditMode::set) {
-    auto nv = split_nameval(arg);
-    if (nv.error) return *nv.error + ": \"" + std::string(arg) + "\"";
-    out.name = std::move(nv.name);
-    out.value = std::move(nv.value);
+    util::NameValue nv;
+    if (const char* err = util::split_nameval(arg, nv)) return err + (": \"" + std::string(arg) + "\"");
+    out.name = std::string(nv.name);
+    out.value = std::string(nv.value);
     return std::nullopt;
   }
   if (arg.empty()) return "-X or -# requires non-blank parameter names";

@@ -12,7 +12,7 @@
 // DIAGNOSTICS
 //   parse_main_requests() returns postconf's fatal text for a bad argument.
 // SEE ALSO
-//   src/postconf/postconf_edit.c (pcf_edit_main), src/util/split_nameval.c.
+//   src/postconf/postconf_edit.c (pcf_edit_main).
 #pragma once
 
 #include <optional>
@@ -48,14 +48,5 @@ struct EditOutcome {
 // edit_main_cf - apply requests to a main.cf text; path is used in messages.
 EditOutcome edit_main_cf(std::string_view text, std::string_view path, EditMode mode,
                          const std::vector<MainRequest>& requests);
-
-// split_nameval - Postfix's split_nameval(): name and value, or the error
-// text ("missing attribute name", "missing '=' after attribute name").
-struct NameValue {
-  std::string name;
-  std::string value;
-  std::optional<std::string> error;
-};
-NameValue split_nameval(std::string_view text);
 
 }  // namespace pflint::postconf::edits

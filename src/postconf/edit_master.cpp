@@ -1,8 +1,8 @@
 // NAME
 //   edit_master — postconf's master.cf edits and entry model (see edit_master.hpp).
 // SEE ALSO
-//   src/postconf/postconf_edit.c, postconf_master.c, postconf_match.c,
-//   src/util/mystrtok.c (mystrtokq), src/util/extpar.c, balpar.c in Postfix.
+//   master_parse.hpp (the entry parser shared with the views);
+//   src/postconf/postconf_edit.c, postconf_master.c, postconf_match.c in Postfix.
 #include "postconf/edit_master.hpp"
 
 #include <algorithm>
@@ -10,147 +10,35 @@
 
 #include "postconf/edit_lines.hpp"
 #include "postconf/master_format.hpp"
+#include "postconf/master_parse.hpp"
+#include "postconf/session.hpp"
+#include "util/ascii.hpp"
+#include "util/mystrtok.hpp"
+#include "util/readlline.hpp"
+#include "util/split_nameval.hpp"
 
 namespace pflint::postconf::edits {
 
 namespace {
 
-using detail::is_space;
+using util::is_space;
 
-constexpr std::string_view blanks = " \t\r\n";  // PCF_MASTER_BLANKS
-constexpr std::size_t min_fields = 8;
-constexpr std::array<std::string_view, 8> field_names = {
-    "service", "type", "private", "unprivileged", "chroot", "wakeup", "process_limit", "command"};
+constexpr std::string_view blanks = util::k_blanks;  // PCF_MASTER_BLANKS
+constexpr std::size_t min_fields = k_master_min_fields;
 constexpr int field_command = 7;
 constexpr std::string_view edit_opts = "-Me, -Fe, -Pe, -X, or -#";
 
 bool has_blank(std::string_view s) { return s.find_first_of(blanks) != std::string_view::npos; }
 
-// split_q - mystrtokq() over the whole text: words split on blanks outside {}.
-std::vector<std::string> split_q(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (true) {
-    while (i < text.size() && blanks.find(text[i]) != std::string_view::npos) ++i;
-    if (i >= text.size()) break;
-    const std::size_t start = i;
-    int level = 0;
-    for (; i < text.size(); ++i) {
-      const char ch = text[i];
-      if (ch == '{') {
-        ++level;
-      } else if (level > 0 && ch == '}') {
-        --level;
-      } else if (level == 0 && blanks.find(ch) != std::string_view::npos) {
-        break;
-      }
-    }
-    out.emplace_back(text.substr(start, i - start));
+// parse_entry - parse_master_entry() as an editable entry; why not in the result.
+ParsedMasterEntry parse_entry(std::string_view text, std::optional<MasterEntry>& entry) {
+  MasterEntry parsed_entry;
+  ParsedMasterEntry parsed = postconf::parse_master_entry(text, parsed_entry.warnings);
+  if (parsed.ok()) {
+    parsed_entry.argv = std::move(parsed.argv);
+    entry = std::move(parsed_entry);
   }
-  return out;
-}
-
-// balpar - length of the balanced {...} at the start of s, or 0.
-std::size_t balpar(std::string_view s) {
-  int level = 1;
-  for (std::size_t i = 1; i < s.size(); ++i) {
-    if (s[i] == '}') {
-      if (--level == 0) return i + 1;
-    } else if (s[i] == '{') {
-      ++level;
-    }
-  }
-  return 0;
-}
-
-// extract_field - extpar(EXTPAR_FLAG_STRIP): text inside {}, blanks trimmed.
-void extract_field(std::string& arg, std::vector<std::string>& warnings) {
-  const std::size_t len = balpar(arg);
-  std::string inner;
-  if (len == 0) {
-    warnings.push_back("master.cf: missing '}' in \"" + arg + "\"");
-    inner = arg.substr(1);
-  } else {
-    if (len != arg.size()) warnings.push_back("master.cf: syntax error after '}' in \"" + arg + "\"");
-    inner = arg.substr(1, len - 2);
-  }
-  arg = std::string(detail::trim_space(inner));
-}
-
-// normalize_nameval - "name = value" from inside {} as "name=value".
-void normalize_nameval(std::string& arg, std::vector<std::string>& warnings) {
-  auto nv = split_nameval(arg);
-  if (nv.error) {
-    warnings.push_back("master.cf: " + *nv.error + ": \"" + arg + "\"");
-    return;
-  }
-  arg = nv.name + "=" + nv.value;
-}
-
-// expects_value - postconf's strchr("o", arg[1]), which also hits the NUL of "-".
-bool expects_value(std::string_view arg) { return arg.size() < 2 || arg[1] == 'o'; }
-
-// normalize_daemon_args - pcf_normalize_daemon_args().
-void normalize_daemon_args(std::vector<std::string>& argv, std::vector<std::string>& warnings) {
-  std::size_t field = min_fields;
-  for (; field < argv.size(); ++field) {
-    std::string& arg = argv[field];
-    if (arg[0] != '-' || arg == "--") break;
-    for (std::size_t cp = 2; cp < arg.size(); ++cp) {
-      if (arg[cp] == 'o') {  // "-vo" → "-v" "-o"
-        std::string rest = "-" + arg.substr(cp);
-        arg.resize(cp);
-        argv.insert(argv.begin() + static_cast<std::ptrdiff_t>(field) + 1, std::move(rest));
-        break;
-      }
-    }
-    if (!expects_value(argv[field])) continue;
-    bool extract = false;
-    if (argv[field].size() > 2) {  // "-oname=value" → "-o" "name=value"
-      std::string value = argv[field].substr(2);
-      argv[field].resize(2);
-      argv.insert(argv.begin() + static_cast<std::ptrdiff_t>(field) + 1, std::move(value));
-      field += 1;
-      extract = argv[field][0] == '{';
-    } else if (field + 1 < argv.size()) {
-      field += 1;
-      extract = argv[field][0] == '{';
-    }
-    if (extract) {
-      extract_field(argv[field], warnings);
-      if (argv[field - 1].size() > 1 && argv[field - 1][1] == 'o') normalize_nameval(argv[field], warnings);
-    }
-  }
-  for (; field < argv.size(); ++field)
-    if (argv[field][0] == '{') extract_field(argv[field], warnings);
-}
-
-// fix_fatal - pcf_fix_fatal(): newlines in the text shown as spaces.
-std::string fix_fatal(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  return text;
-}
-
-// check_master_entry - pcf_check_master_entry(); raw is quoted in messages.
-std::optional<std::string> check_master_entry(const std::vector<std::string>& argv, std::string_view raw) {
-  const std::string quoted = "\" in \"" + std::string(raw) + "\"";
-  static constexpr std::array<std::string_view, 5> types = {"unix", "fifo", "inet", "pass", "unix-dgram"};
-  if (std::find(types.begin(), types.end(), argv[1]) == types.end())
-    return fix_fatal("invalid type field \"" + argv[1] + quoted);
-  for (std::size_t f = 2; f <= 4; ++f) {
-    const std::string& v = argv[f];
-    if (v.size() != 1 || std::string_view("yn-").find(v[0]) == std::string_view::npos)
-      return fix_fatal("invalid " + std::string(field_names[f]) + " field \"" + v + quoted);
-  }
-  const std::string& wakeup = argv[5];
-  std::size_t len = wakeup.size();
-  if (len > 0 && wakeup[len - 1] == '?') --len;
-  const bool digits = wakeup.find_first_not_of("0123456789") >= len;
-  if (!(wakeup[0] == '-' && len == 1) && !digits) return fix_fatal("invalid wakeup field \"" + wakeup + quoted);
-  const std::string& limit = argv[6];
-  if (limit != "-" && limit.find_first_not_of("0123456789") != std::string::npos)
-    return fix_fatal("invalid process_limit field \"" + limit + quoted);
-  return std::nullopt;
+  return parsed;
 }
 
 bool match_part(std::string_view pattern, std::string_view value) { return pattern == "*" || pattern == value; }
@@ -181,7 +69,7 @@ std::optional<std::vector<std::string>> parse_service_pattern(std::string_view t
 std::optional<std::string> edit_master_field(MasterEntry& entry, int field, const std::string& value) {
   if (field == field_command) {
     entry.argv.resize(field_command);
-    for (auto& w : split_q(value)) entry.argv.push_back(std::move(w));
+    for (const util::Token& t : util::mystrtokq(value, blanks)) entry.argv.emplace_back(t.text);
     normalize_daemon_args(entry.argv, entry.warnings);
   } else {
     entry.argv[static_cast<std::size_t>(field)] = value;
@@ -220,23 +108,6 @@ void edit_master_param(MasterEntry& entry, EditMode mode, const std::string& nam
 
 }  // namespace
 
-ParsedEntry parse_master_entry(std::string_view text) {
-  ParsedEntry out;
-  MasterEntry entry;
-  entry.argv = split_q(text);
-  if (entry.argv.size() < min_fields) {
-    out.bad_field_count = "bad field count";
-    return out;
-  }
-  if (auto fatal = check_master_entry(entry.argv, text)) {
-    out.fatal = std::move(fatal);
-    return out;
-  }
-  normalize_daemon_args(entry.argv, entry.warnings);
-  out.entry = std::move(entry);
-  return out;
-}
-
 MasterRequests parse_master_requests(MasterTarget target, EditMode mode, const std::vector<std::string>& args) {
   MasterRequests out;
   auto fail = [&](std::string text) {
@@ -252,10 +123,10 @@ MasterRequests parse_master_requests(MasterTarget target, EditMode mode, const s
     if (!cp.empty() && cp.front() == '#') return fail(std::string(edit_opts) + " accept no comment input");
     std::string pattern;
     if (mode == EditMode::set) {
-      auto nv = split_nameval(cp);
-      if (nv.error) return fail(*nv.error + ": \"" + raw + "\"");
-      pattern = std::move(nv.name);
-      req.value = std::move(nv.value);
+      util::NameValue nv;
+      if (const char* err = util::split_nameval(cp, nv)) return fail(err + (": \"" + raw + "\""));
+      pattern = std::string(nv.name);
+      req.value = std::string(nv.value);
     } else {
       if (cp.find('=') != std::string_view::npos) return fail("-X or -# requires names without value");
       pattern = std::string(cp);  // trailing blanks stay, as in postconf
@@ -272,9 +143,8 @@ MasterRequests parse_master_requests(MasterTarget target, EditMode mode, const s
         if (!parts) return fail("-Fe or -FX requires service_name/type/field_name");
         const std::string& name = (*parts)[2];
         if (name == "*") return fail("-Fe does not accept wild-card field name");
-        const auto it = std::find(field_names.begin(), field_names.end(), name);
-        if (it == field_names.end()) return fail("invalid service attribute name: \"" + name + "\"");
-        req.field = static_cast<int>(it - field_names.begin());
+        req.field = service_attribute_index(name);
+        if (req.field < 0) return fail("invalid service attribute name: \"" + name + "\"");
         if (mode == EditMode::set && req.field < field_command && has_blank(*req.value))
           return fail("-Fe does not accept whitespace in non-command field");
         req.pattern = std::move(*parts);
@@ -376,10 +246,9 @@ std::string MasterEditor::gobble(std::string_view first) {
 
 // tentative - the entry a -Me request would write (parsed for every line, as postconf does).
 bool MasterEditor::tentative(const MasterRequest& req, std::optional<MasterEntry>& entry) {
-  auto parsed = parse_master_entry(*req.value);
-  if (parsed.bad_field_count) return fail(*parsed.bad_field_count + ": \"" + req.raw + "\"");
+  const ParsedMasterEntry parsed = parse_entry(*req.value, entry);
+  if (parsed.bad_field_count) return fail("bad field count: \"" + req.raw + "\"");
   if (parsed.fatal) return fail(*parsed.fatal);
-  entry = std::move(parsed.entry);
   take_warnings(*entry);
   return true;
 }
@@ -404,10 +273,9 @@ bool MasterEditor::edit_logical_line(std::string_view line) {
           use_candidate = match_count_[r] == 1;
         } else {
           if (!new_entry) {
-            auto parsed = parse_master_entry(gobble(line));
-            if (parsed.bad_field_count) return fail(where() + *parsed.bad_field_count);
+            const ParsedMasterEntry parsed = parse_entry(gobble(line), new_entry);
+            if (parsed.bad_field_count) return fail(where() + "bad field count");
             if (parsed.fatal) return fail(*parsed.fatal);
-            new_entry = std::move(parsed.entry);
           }
           if (target_ == MasterTarget::field) {
             if (auto fatal = edit_master_field(*new_entry, req.field, *req.value)) return fail(*fatal);
@@ -478,31 +346,17 @@ EditOutcome edit_master_cf(std::string_view text, std::string_view path, MasterT
 }
 
 std::optional<std::string> check_master_cf(std::string_view text, std::string_view path) {
-  const auto lines = detail::physical_lines(text);
+  util::LogicalLines lines(text);
   std::string entry;
-  int first_line = 0;
-  auto check = [&]() -> std::optional<std::string> {
-    if (entry.empty()) return std::nullopt;
-    auto parsed = parse_master_entry(entry);
+  std::vector<std::string> warnings;  // the reader's warnings are not edit errors
+  while (lines.next(entry)) {
+    if (util::leading_space(entry)) continue;  // readllines() skips it
+    ParsedMasterEntry parsed = postconf::parse_master_entry(entry, warnings);
     if (parsed.bad_field_count)
-      return "file " + std::string(path) + ": line " + std::to_string(first_line) + ": " + *parsed.bad_field_count;
-    return parsed.fatal;
-  };
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::string_view line = lines[i];
-    const std::size_t off = detail::content_offset(line);
-    if (off == std::string_view::npos) continue;
-    std::string_view body = line;
-    if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
-    if (off > 0) {
-      if (!entry.empty()) entry += body;  // readllines() joins without the newline
-      continue;                           // (an indented first line is ignored)
-    }
-    if (auto error = check()) return error;
-    entry = std::string(body);
-    first_line = static_cast<int>(i) + 1;
+      return "file " + std::string(path) + ": line " + std::to_string(lines.first_line()) + ": bad field count";
+    if (parsed.fatal) return std::move(parsed.fatal);
   }
-  return check();
+  return std::nullopt;
 }
 
 }  // namespace pflint::postconf::edits

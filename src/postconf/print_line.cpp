@@ -2,6 +2,8 @@
 //   print_line — pcf_print_line() (see print_line.hpp).
 #include "postconf/print_line.hpp"
 
+#include "util/ascii.hpp"
+
 namespace pflint::postconf {
 
 namespace {
@@ -11,10 +13,10 @@ void append_words(std::string& sink, bool fold, std::string_view text, int& line
   std::size_t i = 0;
   const std::size_t n = text.size();
   while (true) {
-    while (i < n && (is_space(text[i]) || text[i] == '\0')) ++i;
+    while (i < n && (util::is_space(text[i]) || text[i] == '\0')) ++i;
     if (i >= n) return;
     std::size_t j = i;
-    while (j < n && !is_space(text[j]) && text[j] != '\0') ++j;
+    while (j < n && !util::is_space(text[j]) && text[j] != '\0') ++j;
     const int word_len = static_cast<int>(j - i);
     if (line_len > 0) {
       if (!fold || line_len + word_len < k_line_limit) {

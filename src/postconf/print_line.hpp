@@ -18,11 +18,6 @@ inline constexpr int k_line_limit = 80;  // PCF_LINE_LIMIT
 inline constexpr int k_indent_len = 4;   // PCF_INDENT_LEN
 inline constexpr std::string_view k_indent_text = "    ";
 
-// is_space - ISSPACE() of Postfix: ASCII whitespace only.
-constexpr bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // print_line - append `text` normalized (and folded when `fold`) plus '\n'.
 // **Example**: print_line(s, false, "a =  b\t c") appends "a = b c\n".
 void print_line(std::string& sink, bool fold, std::string_view text);

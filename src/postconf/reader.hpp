@@ -1,22 +1,20 @@
 // NAME
 //   reader — read Postfix configuration files as postconf does.
 // DESCRIPTION
-//   LogicalLines is readllines(): comment lines (first non-blank '#') and
-//   blank lines are skipped everywhere, a line starting with whitespace
-//   continues the logical line, and a first logical line that starts with
-//   whitespace is dropped with a warning. Text after a NUL byte is cut, as
-//   C strings cut it. split_nameval() is Postfix's name = value splitter.
-//   Dict is the in-memory dict_ht that holds main.cf and each master.cf
-//   name space: last update wins, iteration in first-insertion order.
-//   load_main_cf() is dict_load_file_xt() on main.cf (dict_load_fp).
-//   This reader is deliberately separate from syntax/: postconf needs the
-//   exact C-string behaviour and only a few bytes of work per line.
+//   next_logical_line() is readllines() as postconf sees it: util's fast
+//   LogicalLines, with a logical line that starts with whitespace dropped
+//   and warned about. Dict is the in-memory dict_ht that holds main.cf and
+//   each master.cf name space: last update wins, iteration in first-
+//   insertion order. load_dict_text() is dict_load_fp() and load_main_cf()
+//   dict_load_file_xt() on main.cf. This reader is deliberately separate
+//   from syntax/: postconf needs the exact C-string behaviour and only a
+//   few bytes of work per line (the DESIGN note in reader.cpp).
 // DIAGNOSTICS
 //   Warnings "logical line must not start with whitespace" and "overriding
 //   earlier entry"; fatal "open PATH: ERRNO TEXT" and "PATH, line N:
 //   missing '=' after attribute name: ..." / "missing attribute name".
 // SEE ALSO
-//   src/util/readlline.c, src/util/split_nameval.c, src/util/dict.c
+//   src/util/ (readlline, split_nameval); src/util/dict.c
 //   (dict_load_fp), src/util/dict_ht.c in Postfix.
 #pragma once
 
@@ -27,31 +25,13 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "util/readlline.hpp"
+
 namespace pflint::postconf {
 
-// read_whole_file - the file's bytes, or nullopt with errno text in *error.
-std::optional<std::string> read_whole_file(const std::string& path, std::string* error);
-
-class LogicalLines {
- public:
-  LogicalLines(std::string_view data, std::string path) : data_(data), path_(std::move(path)) {}
-  // next - the next logical line; false at the end of the data.
-  bool next(std::string& text, std::uint32_t& first_line);
-
- private:
-  bool next_raw(std::string& text, std::uint32_t& first_line);
-  std::string_view data_;
-  std::string path_;
-  std::size_t pos_ = 0;
-  std::uint32_t lineno_ = 0;
-};
-
-struct NameValue {
-  std::string_view name;
-  std::string_view value;
-};
-// split_nameval - nullptr and the parts, or Postfix's error text.
-const char* split_nameval(std::string_view text, NameValue& result);
+// next_logical_line - the next logical line readllines() keeps; a line
+// that starts with whitespace is warned about (as PATH: ...) and skipped.
+bool next_logical_line(util::LogicalLines& lines, std::string& text, std::string_view path);
 
 class Dict {
  public:
@@ -71,6 +51,10 @@ class Dict {
   std::unordered_map<std::string_view, std::size_t> index_;
   std::size_t live_ = 0;
 };
+
+// load_dict_text - dict_load_fp(): every "name = value" of the text into
+// dict, fatal on a line without one, a warning when a value is overridden.
+void load_dict_text(std::string_view data, const std::string& path, Dict& dict);
 
 // load_main_cf - dict_load_file_xt(CONFIG_DICT, path): fatal when missing.
 void load_main_cf(const std::string& path, Dict& dict);

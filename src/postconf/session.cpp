@@ -11,6 +11,8 @@
 #include "params/host.hpp"
 #include "postconf/diag.hpp"
 #include "postconf/master_parse.hpp"
+#include "util/read_file.hpp"
+#include "util/split_nameval.hpp"
 
 namespace pflint::postconf {
 
@@ -28,6 +30,11 @@ std::string_view basename_of(std::string_view path) {
 
 std::string_view service_attribute_name(int field) {
   return field >= 0 && field < 8 ? k_field_names[static_cast<std::size_t>(field)] : std::string_view("*");
+}
+
+int service_attribute_index(std::string_view name) {
+  const auto it = std::find(k_field_names.begin(), k_field_names.end(), name);
+  return it == k_field_names.end() ? -1 : static_cast<int>(it - k_field_names.begin());
 }
 
 Session::Session(const Options& opts) : options(opts), version(opts.version) {
@@ -90,19 +97,22 @@ void Session::read_main() {
 void Session::read_master(bool fail_on_open) {
   const std::string path = master_path();
   std::string error;
-  const std::optional<std::string> data = read_whole_file(path, &error);
+  const std::optional<std::string> data = util::read_file(path, error);
   if (!data) {
     if (fail_on_open) fatal("open " + path + ": " + error);
     warn("open " + path + ": " + error);
     return;
   }
-  LogicalLines lines(*data, path);
+  util::LogicalLines lines(*data);
   std::string text;
-  std::uint32_t line = 0;
-  while (lines.next(text, line)) {
+  while (next_logical_line(lines, text, path)) {
+    std::vector<std::string> warnings;
+    ParsedMasterEntry parsed = parse_master_entry(text, warnings);
+    if (parsed.bad_field_count) fatal("file " + path + ": line " + std::to_string(lines.first_line()) + ": bad field count");
+    if (parsed.fatal) fatal(std::move(*parsed.fatal));
+    for (const std::string& w : warnings) warn(w);
     MasterEntry entry;
-    if (!parse_master_entry(text, entry.argv))
-      fatal("file " + path + ": line " + std::to_string(line) + ": bad field count");
+    entry.argv = std::move(parsed.argv);
     entry.name_space = entry.argv[0] + "/" + entry.argv[1];
     entry.process_name = std::string(basename_of(entry.argv[7]));
     master.push_back(std::move(entry));
@@ -116,8 +126,8 @@ void Session::read_master(bool fail_on_open) {
       const std::string& arg = entry.argv[field];
       if (arg.empty() || arg[0] != '-' || arg == "--") break;
       if (arg == "-o" && field + 1 < entry.argv.size()) {
-        NameValue nv;
-        if (split_nameval(entry.argv[field + 1], nv) == nullptr) {
+        util::NameValue nv;
+        if (util::split_nameval(entry.argv[field + 1], nv) == nullptr) {
           if (dict == nullptr) {
             auto owned = std::make_unique<Dict>();
             dict = owned.get();

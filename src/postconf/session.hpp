@@ -125,5 +125,7 @@ class Session {
 
 // service_attribute_name - pcf_str_field_pattern(): the -F name of field i.
 std::string_view service_attribute_name(int field);
+// service_attribute_index - the field number of an -F name, or -1.
+int service_attribute_index(std::string_view name);
 
 }  // namespace pflint::postconf

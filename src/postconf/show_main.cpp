@@ -19,6 +19,7 @@
 
 #include "postconf/diag.hpp"
 #include "postconf/print_line.hpp"
+#include "util/ascii.hpp"
 
 namespace pflint::postconf {
 
@@ -31,7 +32,7 @@ namespace {
 char* append_joined(char* o, std::string_view text) {
   static constexpr std::array<bool, 256> k_blank = [] {
     std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = c == 0 || is_space(static_cast<char>(c));
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = c == 0 || util::is_space(static_cast<char>(c));
     return t;
   }();
   const char* p = text.data();

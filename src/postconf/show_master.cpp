@@ -163,8 +163,7 @@ void show_master_any_param(Session& s, const MasterEntry& e) {
 // parse_field_pattern - pcf_parse_field_pattern().
 int parse_field_pattern(const std::string& name) {
   if (name == "*") return k_field_any;
-  for (int i = 0; i < 8; ++i)
-    if (service_attribute_name(i) == name) return i;
+  if (const int field = service_attribute_index(name); field >= 0) return field;
   fatal("invalid service attribute name: \"" + name + "\"");
 }
 

@@ -21,11 +21,11 @@
 #include <vector>
 
 #include "expand/evaluate.hpp"
-#include "expand/list.hpp"
 #include "expand/scan.hpp"
 #include "postconf/dbms.hpp"
 #include "postconf/diag.hpp"
 #include "postconf/session.hpp"
+#include "util/mystrtok.hpp"
 
 namespace pflint::postconf {
 
@@ -83,7 +83,7 @@ std::optional<std::string> lookup_eval(Session& s, const Dict& dict, std::string
 void scan_user_parameter_namespace(Session& s, Dict& dict, MasterEntry* scope) {
   const std::string_view dict_name = scope ? std::string_view(scope->name_space) : std::string_view("mail_dict");
   if (auto classes = lookup_eval(s, dict, "smtpd_restriction_classes", dict_name)) {
-    for (const expand::ListElement& e : expand::split_list(*classes, expand::k_list_separators, false)) {
+    for (const util::Token& e : util::mystrtok(*classes)) {
       if (scope == nullptr) s.rest_classes.emplace(e.text);
       flag_user_parameter(s, e.text, k_user, scope);
     }

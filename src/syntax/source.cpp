@@ -2,14 +2,12 @@
 //   source — file loading, line index, and byte ↔ line/column ↔ UTF-16.
 #include "syntax/source.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <limits>
+
+#include "util/read_file.hpp"
 
 namespace pflint::syntax {
 
@@ -25,46 +23,18 @@ SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(pat
 }
 
 std::optional<SourceFile> SourceFile::load(const std::string& path, std::string& error) {
-  // Read with one buffer of the file's size: no doubling, so peak memory
-  // stays close to the file size (the parse benchmark measures it).
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    error = path + ": " + std::strerror(errno);
-    return std::nullopt;
-  }
-  struct stat st {};
-  std::string text;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    if (static_cast<std::uint64_t>(st.st_size) >= std::numeric_limits<std::uint32_t>::max()) {
-      ::close(fd);
-      error = path + ": file too large (4 GiB or more)";
-      return std::nullopt;
-    }
-    text.reserve(static_cast<std::size_t>(st.st_size));
-  } else if (S_ISDIR(st.st_mode)) {
-    ::close(fd);
+  // Spans are 32-bit offsets: a file of 4 GiB or more cannot be indexed.
+  std::string why;
+  std::optional<std::string> text =
+      util::read_file(path, why, std::numeric_limits<std::uint32_t>::max() - 1);
+  if (text) return SourceFile(path, std::move(*text));
+  if (why == util::k_too_large)
+    error = path + ": file too large (4 GiB or more)";
+  else if (why == std::strerror(EISDIR))
     error = path + ": is a directory";
-    return std::nullopt;
-  }
-  char buffer[65536];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = path + ": " + std::strerror(errno);
-      ::close(fd);
-      return std::nullopt;
-    }
-    if (text.size() + static_cast<std::size_t>(n) >= std::numeric_limits<std::uint32_t>::max()) {
-      ::close(fd);
-      error = path + ": file too large (4 GiB or more)";
-      return std::nullopt;
-    }
-    text.append(buffer, static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  return SourceFile(path, std::move(text));
+  else
+    error = path + ": " + why;
+  return std::nullopt;
 }
 
 Span SourceFile::line_span(std::uint32_t line) const {

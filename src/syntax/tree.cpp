@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "syntax/tree_builder.hpp"
+#include "util/ascii.hpp"
 
 namespace pflint::syntax {
 
@@ -52,13 +53,13 @@ std::string print(const SourceFile& source, const Tree& tree) {
 }
 
 namespace {
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+using util::is_line_blank;
 
 // skipped_line_end - if text[i..] is a comment or whitespace-only line, the
 // index just past its '\n' (or text.size()); otherwise npos.
 std::size_t skipped_line_end(std::string_view text, std::size_t i) {
   std::size_t j = i;
-  while (j < text.size() && is_blank(text[j])) ++j;
+  while (j < text.size() && is_line_blank(text[j])) ++j;
   if (j < text.size() && text[j] != '\n' && text[j] != '#') return std::string_view::npos;
   const std::size_t nl = text.find('\n', j);
   return nl == std::string_view::npos ? text.size() : nl + 1;
@@ -111,7 +112,7 @@ std::uint32_t LogicalText::file_offset(std::uint32_t i) const {
 std::string postfix_value(const SourceFile& source, const Item& item) {
   std::string value = logical_string(source, item.value);
   if (const auto nul = value.find('\0'); nul != std::string::npos) value.resize(nul);
-  while (!value.empty() && (is_blank(value.back()) || value.back() == '\n')) value.pop_back();
+  while (!value.empty() && util::is_space(value.back())) value.pop_back();
   return value;
 }
 
@@ -160,7 +161,7 @@ namespace detail {
 
 std::string logical_line_text(const SourceFile& source, Span span) {
   std::string text = logical_string(source, span);
-  while (!text.empty() && is_blank(text.back())) text.pop_back();
+  while (!text.empty() && is_line_blank(text.back())) text.pop_back();
   return text;
 }
 

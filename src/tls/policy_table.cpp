@@ -14,10 +14,13 @@
 #include <initializer_list>
 #include <span>
 
-#include "expand/list.hpp"
 #include "syntax/tree.hpp"
 #include "tls/effective_policy.hpp"
 #include "tls/text.hpp"
+#include "util/ascii.hpp"
+#include "util/mystrtok.hpp"
+#include "util/readlline.hpp"
+#include "util/split_nameval.hpp"
 
 namespace pflint::tls {
 namespace {
@@ -25,39 +28,18 @@ namespace {
 constexpr params::Version k_v3_9{3, 9, 0};
 constexpr params::Version k_v3_10{3, 10, 0};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+using util::is_space;
 
-// A name=value split with offsets relative to the split text.
+// split_nameval - util::split_nameval() with the error as a value.
 struct NameValue {
   std::string_view name;
   std::string_view value;
   std::optional<std::string> error;  // split_nameval()'s text
 };
-
-// split_nameval - Postfix's split_nameval(): blanks around '=' allowed,
-// trailing blanks trimmed.
 NameValue split_nameval(std::string_view text) {
-  NameValue nv;
-  std::size_t i = 0;
-  while (i < text.size() && is_space(text[i])) ++i;
-  const std::size_t name_begin = i;
-  while (i < text.size() && !is_space(text[i]) && text[i] != '=') ++i;
-  nv.name = text.substr(name_begin, i - name_begin);
-  while (i < text.size() && is_space(text[i])) ++i;
-  if (nv.name.empty()) {
-    nv.error = "missing attribute name";
-    return nv;
-  }
-  if (i >= text.size() || text[i] != '=') {
-    nv.error = "missing '=' after attribute name";
-    return nv;
-  }
-  ++i;
-  while (i < text.size() && is_space(text[i])) ++i;
-  std::size_t end = text.size();
-  while (end > i && is_space(text[end - 1])) --end;
-  nv.value = text.substr(i, end - i);
-  return nv;
+  util::NameValue nv;
+  if (const char* err = util::split_nameval(text, nv)) return NameValue{{}, {}, std::string(err)};
+  return NameValue{nv.name, nv.value, std::nullopt};
 }
 
 // braced_inner - the text between an element's outer braces, blanks trimmed,
@@ -161,8 +143,8 @@ ParsedPolicy PolicyParser::run() {
     return std::move(out_);
   }
   // Split with { } grouping always, so that the pre-3.10 misuse is recognised.
-  for (const expand::ListElement& e : expand::split_list(rest, k_comma_sp, true)) {
-    attribute(e.text, level_end + e.span.begin);
+  for (const util::Token& e : util::mystrtokq(rest, k_comma_sp)) {
+    attribute(e.text, level_end + e.begin);
   }
   const bool has_type = out_.first("policy_type") != nullptr;
   for (const PolicyAttribute& a : out_.attributes) {
@@ -189,7 +171,7 @@ void PolicyParser::attribute(std::string_view element, std::uint32_t begin) {
               "", begin, end);
       return;
     }
-    if (const expand::Unwrapped u = expand::extpar(element); u.error) {
+    if (const util::Unwrapped u = util::extpar(element); u.error) {
       problem(PolicyProblemKind::bad_braces, *u.error, "", begin, end);
       return;
     }
@@ -282,12 +264,6 @@ ValueMap shifted(const ValueMap& map, std::uint32_t offset) {
   return m;
 }
 
-bool blank_or_comment(std::string_view line) {
-  std::size_t i = 0;
-  while (i < line.size() && is_space(line[i])) ++i;
-  return i == line.size() || line[i] == '#';
-}
-
 struct TypeName {
   std::string_view type;
   std::string_view name;
@@ -366,7 +342,7 @@ void read_file_table(PolicyTable& t, std::string_view name) {
 
 // read_inline - dict_inline: "{ key=value, { key = value } }".
 void read_inline(PolicyTable& t, std::string_view name, std::uint32_t name_offset, const ValueMap& list_map) {
-  if (const expand::Unwrapped u = expand::extpar(name); u.error || !name.starts_with('{')) {
+  if (const util::Unwrapped u = util::extpar(name); u.error || !name.starts_with('{')) {
     t.status = TableStatus::bad_spec;
     t.status_detail = u.error.value_or("inline: table needs {...}");
     return;
@@ -374,12 +350,12 @@ void read_inline(PolicyTable& t, std::string_view name, std::uint32_t name_offse
   const auto [ib, ie] = braced_inner(name);
   const std::string_view inner = name.substr(ib, ie - ib);
   const auto inner_offset = static_cast<std::uint32_t>(name_offset + ib);
-  for (const expand::ListElement& e : expand::split_list(inner, k_comma_sp, true)) {
+  for (const util::Token& e : util::mystrtokq(inner, k_comma_sp)) {
     std::string_view element = e.text;
-    std::uint32_t element_offset = inner_offset + e.span.begin;
+    std::uint32_t element_offset = inner_offset + e.begin;
     const Location whole = list_map.locate(element_offset, element_offset + static_cast<std::uint32_t>(element.size()));
     if (element.starts_with('{')) {
-      if (const expand::Unwrapped u = expand::extpar(element); u.error) {
+      if (const util::Unwrapped u = util::extpar(element); u.error) {
         t.problems.push_back({*u.error, whole});
         t.status = TableStatus::bad_spec;
         continue;
@@ -413,7 +389,7 @@ void read_static(PolicyTable& t, std::string_view name, std::uint32_t name_offse
   std::string_view value = name;
   std::uint32_t offset = name_offset;
   if (name.starts_with('{')) {
-    if (const expand::Unwrapped u = expand::extpar(name); u.error) {
+    if (const util::Unwrapped u = util::extpar(name); u.error) {
       t.status = TableStatus::bad_spec;
       t.status_detail = *u.error;
       return;
@@ -538,8 +514,8 @@ const TableEntry* PolicyTable::find(std::string_view key) const {
 
 std::vector<MapRef> split_maps(std::string_view list) {
   std::vector<MapRef> out;
-  for (const expand::ListElement& e : expand::split_list(list, k_comma_sp, true)) {
-    out.push_back({std::string(e.text), e.span.begin, e.span.end});
+  for (const util::Token& e : util::mystrtokq(list, k_comma_sp)) {
+    out.push_back({std::string(e.text), e.begin, e.end});
   }
   return out;
 }
@@ -582,23 +558,12 @@ PolicyTable read_table(const MapRef& ref, const ReadOptions& options) {
 
 std::vector<TableEntry> read_source_entries(const syntax::SourceFile& file, std::vector<TableProblem>& problems) {
   std::vector<TableEntry> out;
-  const std::uint32_t n = file.line_count();
-  std::uint32_t i = 1;
-  while (i <= n) {
-    const std::string_view line = file.line_text(i);
-    if (blank_or_comment(line)) {
-      ++i;
-      continue;
-    }
-    const std::uint32_t first = i;
-    syntax::Span span = file.line_span(i);
-    for (++i; i <= n; ++i) {
-      const std::string_view next = file.line_text(i);
-      if (blank_or_comment(next)) continue;
-      if (!is_space(next.front())) break;
-      span.end = file.line_span(i).end;
-    }
-    if (is_space(line.front())) {
+  util::LogicalLines lines(file.text());  // postmap reads its input with readllines()
+  std::string logical;
+  while (lines.next(logical)) {
+    const std::uint32_t first = lines.first_line();
+    const syntax::Span span{file.line_span(first).begin, file.line_span(lines.last_line()).end};
+    if (util::leading_space(logical)) {
       problems.push_back({"logical line must not start with whitespace", Location{&file, span, first}});
       continue;
     }

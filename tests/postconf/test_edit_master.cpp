@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "postconf/edit_master.hpp"
+#include "postconf/master_parse.hpp"
 
 using namespace pflint::postconf::edits;
 
@@ -98,10 +99,12 @@ TEST_CASE("request errors use postconf's texts") {
 }
 
 TEST_CASE("-Mf printer: columns, -o per line, braces only where needed, folding at 80") {
-  const auto parsed = parse_master_entry(
-      "c unix - n - - - smtpd -v -o { a = b c }  -x -o -y {aa bb} c");
-  REQUIRE(parsed.entry);
-  CHECK(format_master_entry(parsed.entry->argv) ==
+  std::vector<std::string> warnings;
+  const auto parsed = pflint::postconf::parse_master_entry(
+      "c unix - n - - - smtpd -v -o { a = b c }  -x -o -y {aa bb} c", warnings);
+  REQUIRE(parsed.ok());
+  CHECK(warnings.empty());
+  CHECK(format_master_entry(parsed.argv) ==
         "c          unix  -       n       -       -       -       smtpd -v\n"
         "    -o {a=b c}\n"
         "    -x\n"

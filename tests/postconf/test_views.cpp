@@ -137,40 +137,22 @@ TEST_CASE("print_line normalizes whitespace and folds at column 80") {
   CHECK(s == "mynetworks = 127.0.0.1/32 192.0.2.2/32 [::1]/128 [fd00::2]/128\n    [fe80::fc:ff:fe00:1]/128\n");
 }
 
-TEST_CASE("reader: logical lines, comments inside continuations, first line number") {
-  LogicalLines lines("# c\na = 1\n  # inner\n\n  2\nb=3", "main.cf");
-  std::string text;
-  std::uint32_t line = 0;
-  REQUIRE(lines.next(text, line));
-  CHECK(text == "a = 1  2");
-  CHECK(line == 2);
-  REQUIRE(lines.next(text, line));
-  CHECK(text == "b=3");
-  CHECK(line == 6);
-  CHECK_FALSE(lines.next(text, line));
-}
-
-TEST_CASE("split_nameval: postconf's name = value rules") {
-  NameValue nv;
-  CHECK(split_nameval("myhostname = a = b  ", nv) == nullptr);
-  CHECK(nv.name == "myhostname");
-  CHECK(nv.value == "a = b");
-  CHECK(std::string(split_nameval("foo bar = x", nv)) == "missing '=' after attribute name");
-  CHECK(std::string(split_nameval("=novalue", nv)) == "missing attribute name");
-}
-
 TEST_CASE("master.cf entries are normalized as pcf_normalize_daemon_args does") {
-  std::vector<std::string> argv;
-  REQUIRE(parse_master_entry("smtp inet n - y - - smtpd -vo x=1 -o { a = b c } -oq=2 {x y}", argv));
-  CHECK(argv == std::vector<std::string>{"smtp", "inet", "n", "-", "y", "-", "-", "smtpd", "-v", "-o", "x=1",
-                                         "-o", "a=b c", "-o", "q=2", "x y"});
-  CHECK_FALSE(parse_master_entry("smtp inet n - y - -", argv));
-  try {
-    parse_master_entry("smtp tcp n - y - - smtpd", argv);
-    FAIL("no fatal error");
-  } catch (const Fatal& f) {
-    CHECK(f.text == "invalid type field \"tcp\" in \"smtp tcp n - y - - smtpd\"");
-  }
+  std::vector<std::string> warnings;
+  const ParsedMasterEntry entry =
+      parse_master_entry("smtp inet n - y - - smtpd -vo x=1 -o { a = b c } -oq=2 {x y} -o {y", warnings);
+  REQUIRE(entry.ok());
+  CHECK(entry.argv == std::vector<std::string>{"smtp", "inet", "n", "-", "y", "-", "-", "smtpd", "-v", "-o", "x=1",
+                                               "-o", "a=b c", "-o", "q=2", "x y", "-o", "y"});
+  CHECK(warnings == std::vector<std::string>{"master.cf: missing '}' in \"{y\""});  // after the options: no name=value
+  warnings.clear();
+  CHECK(parse_master_entry("smtp inet n - y - - smtpd -o { y }", warnings).argv.back() == "y");
+  CHECK(warnings == std::vector<std::string>{"master.cf: missing '=' after attribute name: \"y\""});
+  CHECK(parse_master_entry("smtp inet n - y - -", warnings).bad_field_count);
+  CHECK(parse_master_entry("smtp tcp n - y - - smtpd", warnings).fatal ==
+        "invalid type field \"tcp\" in \"smtp tcp n - y - - smtpd\"");
+  CHECK(parse_master_entry("smtp inet n - y 1x - smtpd", warnings).fatal ==
+        "invalid wakeup field \"1x\" in \"smtp inet n - y 1x - smtpd\"");
 }
 
 TEST_CASE("views: -n, user-defined names and -x") {

@@ -1,5 +1,5 @@
-// List splitting (mystrtokq) and brace unwrapping (extpar) from
-// src/expand/list.hpp; split_list() is cross-checked with grammar/list.hpp.
+// Tokenizing (mystrtok, mystrtokq) and brace unwrapping (extpar) from
+// src/util/mystrtok.hpp; mystrtokq() is cross-checked with grammar/list.hpp.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -7,15 +7,15 @@
 
 #include <tao/pegtl.hpp>
 
-#include "expand/list.hpp"
 #include "grammar/list.hpp"
+#include "util/mystrtok.hpp"
 
-using namespace pflint::expand;
+using namespace pflint::util;
 
 namespace {
-std::vector<std::string> split(std::string_view s, std::string_view seps = k_list_separators, bool braces = true) {
+std::vector<std::string> split(std::string_view s, std::string_view seps = k_comma_sp, bool braces = true) {
   std::vector<std::string> out;
-  for (const auto& e : split_list(s, seps, braces)) {
+  for (const auto& e : braces ? mystrtokq(s, seps) : mystrtok(s, seps)) {
     out.emplace_back(e.text);
   }
   return out;
@@ -41,7 +41,7 @@ V grammar_split(const std::string& s) {
 }
 }  // namespace
 
-TEST_CASE("list: separators collapse, braces group") {
+TEST_CASE("mystrtok: separators collapse, braces group") {
   CHECK(split("").empty());
   CHECK(split(" ,\t\r\n").empty());
   CHECK(split("a, b\tc\r\nd,,e") == V{"a", "b", "c", "d", "e"});
@@ -50,22 +50,24 @@ TEST_CASE("list: separators collapse, braces group") {
   CHECK(split("{a {b, c} d} e") == V{"{a {b, c} d}", "e"});
   CHECK(split("a} b") == V{"a}", "b"});                        // stray '}' is text
   CHECK(split("{unclosed a, b") == V{"{unclosed a, b"});      // runs to the end
-  CHECK(split("{a b}", k_list_separators, false) == V{"{a", "b}"});
+  CHECK(split("{a b}", k_comma_sp, false) == V{"{a", "b}"});
   CHECK(split("a:b c", ", \t\r\n:") == V{"a", "b", "c"});
-  const auto spans = split_list(" ab, {c d}");
-  REQUIRE(spans.size() == 2);
-  CHECK(spans[0].span == Span{1, 3});
-  CHECK(spans[1].span == Span{5, 10});
+  const auto tokens = mystrtokq(" ab, {c d}");
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[0].begin == 1);
+  CHECK(tokens[0].end == 3);
+  CHECK(tokens[1].begin == 5);
+  CHECK(tokens[1].end == 10);
 }
 
-TEST_CASE("list: split_list agrees with the grammar") {
+TEST_CASE("mystrtok: mystrtokq agrees with the grammar") {
   for (const std::string s : {"", "a", " a ,b", "{a b}, c", "x{a, b}y z", "a} b", "{unclosed a, b", "{{a}} {b}"}) {
     CAPTURE(s);
     CHECK(split(s) == grammar_split(s));
   }
 }
 
-TEST_CASE("list: extpar unwraps and reports Postfix's errors") {
+TEST_CASE("mystrtok: extpar unwraps and reports Postfix's errors") {
   Unwrapped u = extpar("{ a b }");
   CHECK(u.text == "a b");
   CHECK_FALSE(u.error);
@@ -79,4 +81,11 @@ TEST_CASE("list: extpar unwraps and reports Postfix's errors") {
   CHECK(u.text == "a b");
   u = extpar("ab");
   CHECK(u.error == std::optional<std::string>(R"(no '{' at start of text in "ab")"));
+}
+
+TEST_CASE("mystrtok: balpar measures the leading balanced group") {
+  CHECK(balpar("{a}") == 3);
+  CHECK(balpar("{a {b} c} d") == 9);
+  CHECK(balpar("{a {b c") == 0);
+  CHECK(balpar("{") == 0);
 }
