@@ -6,15 +6,6 @@
 
 namespace pflint::lint {
 
-std::string_view to_string(Severity severity) {
-  switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "info";
-  }
-  return "?";
-}
-
 bool parse_severity(std::string_view text, Severity& out) {
   if (text == "error") out = Severity::error;
   else if (text == "warning") out = Severity::warning;

@@ -12,13 +12,14 @@
 #include <string_view>
 #include <vector>
 
+#include "syntax/severity.hpp"
 #include "syntax/source.hpp"
 
 namespace pflint::lint {
 
-enum class Severity : std::uint8_t { error, warning, info };  // ordered: error is the most severe
+using Severity = syntax::Severity;  // ordered: error is the most severe
+using syntax::to_string;
 
-std::string_view to_string(Severity severity);
 // parse_severity - "error", "warning", "info"; false if none of them.
 bool parse_severity(std::string_view text, Severity& out);
 

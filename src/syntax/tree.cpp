@@ -148,15 +148,6 @@ std::string_view to_string(ItemKind kind) {
   return "?";
 }
 
-std::string_view to_string(Severity severity) {
-  switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "info";
-  }
-  return "?";
-}
-
 namespace detail {
 
 std::string logical_line_text(const SourceFile& source, Span span) {

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "syntax/severity.hpp"
 #include "syntax/source.hpp"
 
 namespace pflint::syntax {
@@ -107,7 +108,6 @@ struct Service {
   std::vector<Override> overrides;
 };
 
-enum class Severity : std::uint8_t { error, warning, info };
 
 // Stable identities of syntax problems; rules/ gives them PF1xxx codes.
 enum class SyntaxIssue : std::uint8_t {
@@ -172,6 +172,5 @@ std::string postfix_value(const SourceFile& source, const Item& item);
 
 std::string_view to_string(TokenKind kind);
 std::string_view to_string(ItemKind kind);
-std::string_view to_string(Severity severity);
 
 }  // namespace pflint::syntax
