@@ -10,6 +10,8 @@
 #include <cctype>
 #include <filesystem>
 
+#include "tls/fingerprint.hpp"
+
 namespace pflint::sim {
 namespace {
 
@@ -156,14 +158,14 @@ void set_fingerprints(ClientPolicy& c, const PolicyInputs& in) {
     pinned = in.scenario && in.scenario->pinned == "other" ? in.pki->other() : in.server_cert->leaf.cert.get();
   }
   for (const std::string& v : m.values) {
-    bytes data = parse_hex(v);
-    if (data.empty() || std::find(m.malformed.begin(), m.malformed.end(), v) != m.malformed.end()) {
+    const std::optional<bytes> data = tls::parse_fingerprint(v);
+    if (!data) {
       c.warnings.push_back("malformed fingerprint value: " + v);
       continue;
     }
-    bytes cert_data = data;
-    bytes spki_data = data;
-    if (pinned && data.size() == digest_len_probe.size()) {  // stand-in for the pinned certificate
+    bytes cert_data = *data;
+    bytes spki_data = *data;
+    if (pinned && data->size() == digest_len_probe.size()) {  // stand-in for the pinned certificate
       cert_data = digest(c.fingerprint_digest, der_of_cert(pinned));
       spki_data = digest(c.fingerprint_digest, der_of_spki(pinned));
     }

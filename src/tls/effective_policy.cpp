@@ -12,6 +12,7 @@
 #include <array>
 #include <cctype>
 
+#include "tls/fingerprint.hpp"
 #include "tls/text.hpp"
 #include "tls/tls_model.hpp"
 
@@ -258,25 +259,6 @@ void set_cipher_grade(EffectivePolicy& p, const model::Model& model, const Servi
 
 // ---- matching, trust, DANE ----
 
-// fingerprint_ok - hex pairs, optionally ':'-separated, at most 192 characters.
-bool fingerprint_ok(std::string_view fp) {
-  if (fp.empty() || fp.size() > 192) return false;
-  const bool colons = fp.find(':') != std::string_view::npos;
-  std::size_t digits = 0;
-  for (std::size_t i = 0; i < fp.size(); ++i) {
-    const char c = fp[i];
-    if (c == ':') {
-      if (!colons || digits != 2) return false;
-      digits = 0;
-      continue;
-    }
-    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
-    ++digits;
-    if (colons && digits > 2) return false;
-  }
-  return colons ? digits == 2 : fp.size() % 2 == 0;
-}
-
 void set_match(EffectivePolicy& p, const model::Model& model, const ServicePolicy& svc) {
   MatchSettings& m = p.match;
   const std::vector<const PolicyAttribute*> attrs = p.policy ? p.policy->all("match") : std::vector<const PolicyAttribute*>{};
@@ -294,7 +276,7 @@ void set_match(EffectivePolicy& p, const model::Model& model, const ServicePolic
       m.from.push_back(s.from);
     }
     for (const std::string& v : m.values) {
-      if (!fingerprint_ok(v)) m.malformed.push_back(v);
+      if (!parse_fingerprint(v)) m.malformed.push_back(v);
     }
     if (m.values.empty()) {
       p.invalid_reasons.push_back(fmt::format("nexthop domain {}: configured at fingerprint security level, but with "
