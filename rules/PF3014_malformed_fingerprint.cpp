@@ -85,7 +85,7 @@ void check_PF3014(lint::CheckContext& context) {
   const model::Model& model = context.model();
   for (const tlsr::ClientSetting& c : tlsr::client_settings(model, "tls_fingerprint_cert_match")) {
     const std::string digest =
-        tlsr::trim(model.expanded(c.prefix + "_tls_fingerprint_digest", tlsr::scope_entry(c.prefix, c.setting.origin.service)));
+        tlsr::trim(model.expanded(c.prefix + "_tls_fingerprint_digest", tls::client_scope(c.prefix, c.setting.origin.service)));
     for (const tlsr::Token& t : tlsr::split(c.value, tlsr::k_comma_sp)) {
       const std::string why = problem(t.text, digest);
       if (why.empty()) continue;
@@ -99,7 +99,7 @@ void check_PF3014(lint::CheckContext& context) {
     if (!tlsr::is_policy_table(table) || !table.evaluable()) continue;
     const std::string prefix = table.listed_in.parameter.starts_with("lmtp_") ? "lmtp" : "smtp";
     const std::string digest = tlsr::trim(model.expanded(
-        prefix + "_tls_fingerprint_digest", tlsr::scope_entry(prefix, table.listed_in.origin.service)));
+        prefix + "_tls_fingerprint_digest", tls::client_scope(prefix, table.listed_in.origin.service)));
     for (const tls::TableEntry& e : table.entries) {
       const tls::ParsedPolicy p = tls::parse_policy(e.value, model.version(), e.value_map);
       if (p.level != tls::Level::fingerprint) continue;
