@@ -21,6 +21,7 @@
 
 #include "lint/context.hpp"
 #include "model/model.hpp"
+#include "tls/compiled_table.hpp"
 #include "tls/effective_policy.hpp"
 #include "tls/global_level.hpp"
 #include "tls/level.hpp"
@@ -254,19 +255,6 @@ void report_policy_problems(lint::CheckContext& context, Pred wanted) {
       }
     }
   }
-}
-
-// compiled_only - a db-type table (hash:, lmdb:, …) whose compiled file
-// exists without the source file pflint reads.
-inline bool compiled_only(const tls::PolicyTable& t) {
-  std::string_view suffix;
-  if (t.type == "hash" || t.type == "btree") suffix = ".db";
-  else if (t.type == "lmdb") suffix = ".lmdb";
-  else if (t.type == "cdb") suffix = ".cdb";
-  else if (t.type == "dbm" || t.type == "sdbm") suffix = ".dir";
-  std::error_code ec;
-  return t.status == tls::TableStatus::missing && !suffix.empty() && !t.source_path.empty() &&
-         std::filesystem::exists(t.source_path + std::string(suffix), ec);
 }
 
 // outside_config_dir - a missing file table whose path is not under the
