@@ -209,15 +209,8 @@ void resolve_level(EffectivePolicy& p, const model::Model& model, const ServiceP
   }
 }
 
-// ---- protocols and ciphers ----
-
-void set_protocols(EffectivePolicy& p, const model::Model& model, const ServicePolicy& svc) {
-  const std::string_view suffix = p.level == Level::may ? "tls_protocols" : "tls_mandatory_protocols";
-  Setting s = setting_or_attribute(model, svc, p.policy, "protocols", suffix);
-  p.protocols = parse_protocols(s.value, tls_dane_based(p.level));
-  p.protocols_setting = std::move(s);
-}
-
+// add_exclusions - the tokens of one exclusion list (smtp_tls_exclude_ciphers,
+// exclude=); "!", "+", "-", "@" in front make the session fail.
 void add_exclusions(CipherSettings& c, const std::string& list, const Provenance& from) {
   for (const Token& t : tokens(list, k_comma_sp_colon)) {
     if (std::string_view("!+-@").find(t.text.front()) != std::string_view::npos) {
@@ -225,36 +218,6 @@ void add_exclusions(CipherSettings& c, const std::string& list, const Provenance
     }
     c.exclusions.push_back({std::string(t.text), from});
   }
-}
-
-// set_cipher_grade - grade and exclusions by level (smtp_tls_policy.c).
-void set_cipher_grade(EffectivePolicy& p, const model::Model& model, const ServicePolicy& svc) {
-  CipherSettings c;
-  const bool mandatory = p.level > Level::may;
-  c.grade = setting_or_attribute(model, svc, p.policy, "ciphers", mandatory ? "tls_mandatory_ciphers" : "tls_ciphers");
-  c.parsed = parse_cipher_grade(c.grade.value);
-  c.effective = effective_grade(c.parsed, model.version());
-  const PolicyAttribute* exclude = p.policy ? p.policy->first("exclude") : nullptr;
-  if (exclude) {
-    add_exclusions(c, exclude->value, attribute_setting(*exclude).from);
-  } else {
-    for (const std::string_view suffix : {std::string_view("tls_exclude_ciphers"),
-                                          std::string_view("tls_mandatory_exclude_ciphers")}) {
-      if (!mandatory && suffix == "tls_mandatory_exclude_ciphers") continue;
-      const Setting s = parameter_setting(model, svc.entry, svc.parameter(suffix));
-      add_exclusions(c, s.value, s.from);
-    }
-  }
-  if (p.level == Level::encrypt) c.exclusions.push_back({"eNULL", implied_by(p.level)});
-  if (p.level > Level::encrypt) c.exclusions.push_back({"aNULL", implied_by(p.level)});
-  if (c.effective != CipherGrade::invalid) {
-    c.cipherlist = parameter_setting(model, svc.entry, "tls_" + std::string(cipher_grade_name(c.effective)) + "_cipherlist");
-    if (c.bad_exclusions.empty()) {
-      c.openssl = c.cipherlist.value;
-      for (const CipherExclusion& e : c.exclusions) c.openssl += ":!" + e.cipher;
-    }
-  }
-  p.ciphers = std::move(c);
 }
 
 // ---- matching, trust, DANE ----
@@ -352,6 +315,46 @@ void set_session_options(EffectivePolicy& p, const model::Model& model, const Se
 }
 
 }  // namespace
+
+ProtocolSettings resolve_protocols(const model::Model& model, const ServicePolicy& service,
+                                   const std::optional<ParsedPolicy>& policy, Level level) {
+  const std::string_view suffix = level == Level::may ? "tls_protocols" : "tls_mandatory_protocols";
+  ProtocolSettings out;
+  out.setting = setting_or_attribute(model, service, policy, "protocols", suffix);
+  out.list = parse_protocols(out.setting.value, tls_dane_based(level));
+  return out;
+}
+
+CipherSettings resolve_ciphers(const model::Model& model, const ServicePolicy& service,
+                               const std::optional<ParsedPolicy>& policy, Level level) {
+  CipherSettings c;
+  const bool mandatory = level > Level::may;
+  c.grade = setting_or_attribute(model, service, policy, "ciphers", mandatory ? "tls_mandatory_ciphers" : "tls_ciphers");
+  c.parsed = parse_cipher_grade(c.grade.value);
+  c.effective = effective_grade(c.parsed, model.version());
+  const PolicyAttribute* exclude = policy ? policy->first("exclude") : nullptr;
+  if (exclude) {
+    add_exclusions(c, exclude->value, attribute_setting(*exclude).from);
+  } else {
+    for (const std::string_view suffix : {std::string_view("tls_exclude_ciphers"),
+                                          std::string_view("tls_mandatory_exclude_ciphers")}) {
+      if (!mandatory && suffix == "tls_mandatory_exclude_ciphers") continue;
+      const Setting s = parameter_setting(model, service.entry, service.parameter(suffix));
+      add_exclusions(c, s.value, s.from);
+    }
+  }
+  if (level == Level::encrypt) c.exclusions.push_back({"eNULL", implied_by(level)});
+  if (level > Level::encrypt) c.exclusions.push_back({"aNULL", implied_by(level)});
+  if (c.effective != CipherGrade::invalid) {
+    c.cipherlist =
+        parameter_setting(model, service.entry, "tls_" + std::string(cipher_grade_name(c.effective)) + "_cipherlist");
+    if (c.bad_exclusions.empty()) {
+      c.openssl = c.cipherlist.value;
+      for (const CipherExclusion& e : c.exclusions) c.openssl += ":!" + e.cipher;
+    }
+  }
+  return c;
+}
 
 ProtocolList parse_protocols(std::string_view text, bool dane) {
   ProtocolList out;
@@ -485,8 +488,10 @@ EffectivePolicy effective_policy(const model::Model& model, const ServicePolicy&
   const Level configured = p.level;
   p.level = p.used_level();
   if (p.level >= Level::may) {
-    set_protocols(p, model, service);
-    set_cipher_grade(p, model, service);
+    ProtocolSettings protocols = resolve_protocols(model, service, p.policy, p.level);
+    p.protocols = std::move(protocols.list);
+    p.protocols_setting = std::move(protocols.setting);
+    p.ciphers = resolve_ciphers(model, service, p.policy, p.level);
     set_match(p, model, service);
     set_trust(p, model, service);
     set_session_options(p, model, service);
