@@ -87,9 +87,9 @@ void add_replacement_fix(lint::Diagnostic& d, const model::Model& model, const t
 
 void check_one(lint::CheckContext& context, const tlsr::ClientSetting& c) {
   const model::Model& model = context.model();
-  const config::MasterEntry* scope = tlsr::scope_entry(c.prefix, c.setting.origin.service);
+  const config::MasterEntry* scope = tls::client_scope(c.prefix, c.setting.origin.service);
   const tls::GlobalLevel g = tls::global_tls_level(model, scope);
-  const tls::Level asked = tlsr::obsolete_level(model, scope, c.prefix);
+  const tls::Level asked = tls::obsolete_level(model, scope, c.prefix).level;
   const std::string level_param = c.prefix + "_tls_security_level";
   const std::string name(c.setting.name);
 

@@ -55,10 +55,10 @@ void check_PF3002(lint::CheckContext& context) {
   const model::Model& model = context.model();
   for (const tlsr::ClientSetting& c : tlsr::client_settings(model, "enforce_tls")) {
     if (!tlsr::iequals(c.value, "yes")) continue;
-    const config::MasterEntry* scope = tlsr::scope_entry(c.prefix, c.setting.origin.service);
+    const config::MasterEntry* scope = tls::client_scope(c.prefix, c.setting.origin.service);
     const tls::GlobalLevel g = tls::global_tls_level(model, scope);
     if (!g.from_compat_default) continue;
-    const tls::Level asked = tlsr::obsolete_level(model, scope, c.prefix);
+    const tls::Level asked = tls::obsolete_level(model, scope, c.prefix).level;
     if (asked <= g.level) continue;
     const std::string level_param = c.prefix + "_tls_security_level";
     lint::Diagnostic& d = context.report_at(

@@ -62,7 +62,7 @@ bool explicit_origin(const model::Origin& o) {
 
 void check_PF3008(lint::CheckContext& context) {
   const model::Model& model = context.model();
-  std::vector<const config::MasterEntry*> scopes{nullptr, tlsr::scope_entry("lmtp", nullptr)};
+  std::vector<const config::MasterEntry*> scopes{nullptr, tls::client_scope("lmtp", nullptr)};
   for (const config::MasterEntry* e : model.client_services()) scopes.push_back(e);
   tlsr::Once once;
   for (const config::MasterEntry* scope : scopes) {

@@ -48,7 +48,7 @@ destinations where TLS is required.
 void check_PF3010(lint::CheckContext& context) {
   const model::Model& model = context.model();
   const auto at_may = [&](const tlsr::ClientSetting& c) {
-    const config::MasterEntry* scope = tlsr::scope_entry(c.prefix, c.setting.origin.service);
+    const config::MasterEntry* scope = tls::client_scope(c.prefix, c.setting.origin.service);
     return tls::global_tls_level(model, scope).level == tls::Level::may;
   };
   for (const tlsr::ClientSetting& c : tlsr::client_settings(model, "tls_protocols")) {

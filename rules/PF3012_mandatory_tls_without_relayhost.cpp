@@ -2,6 +2,7 @@
 // default for direct delivery to the Internet.
 #include <fmt/core.h>
 
+#include "model/route.hpp"
 #include "rules/tls_rule_util.hpp"
 
 namespace pflint::rules {
@@ -56,10 +57,9 @@ void check_PF3012(lint::CheckContext& context) {
   if (!tlsr::trim(model.expanded("relayhost")).empty()) return;
   if (!tlsr::trim(model.expanded("sender_dependent_relayhost_maps")).empty()) return;
   if (!tlsr::trim(model.expanded("sender_dependent_default_transport_maps")).empty()) return;
-  const std::string transport = tlsr::trim(model.expanded("default_transport"));
-  const auto colon = transport.find(':');
-  if (colon != std::string::npos && !tlsr::trim(transport.substr(colon + 1)).empty()) return;
-  const std::string name = colon == std::string::npos ? transport : transport.substr(0, colon);
+  const model::Route route = model::route_of(model.expanded("default_transport"));
+  if (!route.nexthop.empty()) return;
+  const std::string& name = route.transport;
   const config::MasterEntry* entry = model.files().master.find(name.empty() ? "smtp" : name, "unix");
   if (entry && tls::client_prefix(entry) != "smtp") return;  // lmtp delivers locally
   if (!entry && !model.files().master.entries().empty()) return;  // not a client we know

@@ -2,9 +2,8 @@
 // pairs, or whose length does not fit the fingerprint digest.
 #include <fmt/core.h>
 
-#include <cctype>
-
 #include "rules/tls_rule_util.hpp"
+#include "tls/fingerprint.hpp"
 
 namespace pflint::rules {
 
@@ -54,31 +53,6 @@ Separate several fingerprints with commas in main.cf, with `|` in `match=`.
 
 namespace {
 
-// fingerprint_ok - hex pairs, optionally ':'-separated, at most 192 characters
-// (tls_dane_add_fpt_digests).
-bool fingerprint_ok(std::string_view fp) {
-  if (fp.empty() || fp.size() > 192) return false;
-  const bool colons = fp.find(':') != std::string_view::npos;
-  std::size_t digits = 0;
-  for (const char c : fp) {
-    if (c == ':') {
-      if (digits != 2) return false;
-      digits = 0;
-      continue;
-    }
-    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
-    ++digits;
-    if (colons && digits > 2) return false;
-  }
-  return colons ? digits == 2 : fp.size() % 2 == 0;
-}
-
-std::size_t byte_count(std::string_view fp) {
-  std::size_t hex = 0;
-  for (const char c : fp) hex += c != ':';
-  return hex / 2;
-}
-
 std::size_t digest_size(std::string_view digest) {
   constexpr std::pair<std::string_view, std::size_t> sizes[] = {
       {"md5", 16}, {"sha1", 20}, {"sha224", 28}, {"sha256", 32}, {"sha384", 48}, {"sha512", 64}};
@@ -90,15 +64,16 @@ std::size_t digest_size(std::string_view digest) {
 
 // problem - why Postfix cannot use `fp` with `digest`; empty if usable.
 std::string problem(std::string_view fp, std::string_view digest) {
-  if (!fingerprint_ok(fp)) {
+  const std::optional<std::vector<unsigned char>> bytes = tls::parse_fingerprint(fp);
+  if (!bytes) {
     if (fp.find('|') != std::string_view::npos) {
       return "\"|\" separates fingerprints only in policy table match=; here use commas or spaces";
     }
     return "malformed: Postfix expects hexadecimal byte pairs, optionally separated by single colons";
   }
   const std::size_t want = digest_size(digest);
-  if (want && byte_count(fp) != want) {
-    return fmt::format("{} bytes long, but a {} digest has {} bytes, so it can never match", byte_count(fp), digest,
+  if (want && bytes->size() != want) {
+    return fmt::format("{} bytes long, but a {} digest has {} bytes, so it can never match", bytes->size(), digest,
                        want);
   }
   return {};
@@ -110,7 +85,7 @@ void check_PF3014(lint::CheckContext& context) {
   const model::Model& model = context.model();
   for (const tlsr::ClientSetting& c : tlsr::client_settings(model, "tls_fingerprint_cert_match")) {
     const std::string digest =
-        tlsr::trim(model.expanded(c.prefix + "_tls_fingerprint_digest", tlsr::scope_entry(c.prefix, c.setting.origin.service)));
+        tlsr::trim(model.expanded(c.prefix + "_tls_fingerprint_digest", tls::client_scope(c.prefix, c.setting.origin.service)));
     for (const tlsr::Token& t : tlsr::split(c.value, tlsr::k_comma_sp)) {
       const std::string why = problem(t.text, digest);
       if (why.empty()) continue;
@@ -124,7 +99,7 @@ void check_PF3014(lint::CheckContext& context) {
     if (!tlsr::is_policy_table(table) || !table.evaluable()) continue;
     const std::string prefix = table.listed_in.parameter.starts_with("lmtp_") ? "lmtp" : "smtp";
     const std::string digest = tlsr::trim(model.expanded(
-        prefix + "_tls_fingerprint_digest", tlsr::scope_entry(prefix, table.listed_in.origin.service)));
+        prefix + "_tls_fingerprint_digest", tls::client_scope(prefix, table.listed_in.origin.service)));
     for (const tls::TableEntry& e : table.entries) {
       const tls::ParsedPolicy p = tls::parse_policy(e.value, model.version(), e.value_map);
       if (p.level != tls::Level::fingerprint) continue;

@@ -2,7 +2,8 @@
 // or dane.
 #include <fmt/core.h>
 
-#include "rules/tls_rule_util.hpp"
+#include "model/route.hpp"
+#include "rules/nexthop_util.hpp"
 
 namespace pflint::rules {
 
@@ -58,11 +59,11 @@ void check_PF3025(lint::CheckContext& context) {
     if (svc.prefix != "lmtp" || (level != tls::Level::may && level != tls::Level::dane && level != tls::Level::dane_only)) {
       continue;
     }
-    const std::string service = svc.entry ? svc.entry->service() : "lmtp";
     for (const char* param : {"mailbox_transport", "virtual_transport", "local_transport", "default_transport",
                               "relay_transport", "fallback_transport"}) {
-      const std::string value = tlsr::trim(model.expanded(param));
-      if (!value.starts_with(service + ":unix:")) continue;
+      const std::string value = model.expanded(param);
+      const model::Route route = model::route_of(value);
+      if (!nexthop::serves(svc, route.transport) || !route.nexthop.starts_with("unix:")) continue;
       const model::Origin at = svc.global.origin.file ? svc.global.origin : model.raw(param).origin;
       if (!once.first(at.file, at.value_span)) continue;
       const bool dane = level != tls::Level::may;

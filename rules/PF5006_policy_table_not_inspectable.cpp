@@ -59,7 +59,7 @@ void check_PF5006(lint::CheckContext& context) {
       why = fmt::format("{} tables need a server or database that pflint does not contact", t.type);
     } else if (t.status == tls::TableStatus::not_evaluated) {
       why = fmt::format("{} tables are read but their patterns are not matched against destinations", t.type);
-    } else if (tlsr::compiled_only(t)) {
+    } else if (tls::compiled_only(t)) {
       why = fmt::format("only the compiled file exists; pflint reads the source file and looked for {}",
                         t.source_path);
     } else if (tlsr::outside_config_dir(t, context.files().dir)) {

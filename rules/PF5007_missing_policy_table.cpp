@@ -56,7 +56,7 @@ void check_PF5007(lint::CheckContext& context) {
     std::string why;
     switch (t.status) {
       case tls::TableStatus::missing:
-        if (tlsr::compiled_only(t) || tlsr::outside_config_dir(t, context.files().dir)) continue;
+        if (tls::compiled_only(t) || tlsr::outside_config_dir(t, context.files().dir)) continue;
         why = fmt::format("it does not exist ({})", t.status_detail);
         break;
       case tls::TableStatus::unreadable: why = fmt::format("it cannot be read ({})", t.status_detail); break;

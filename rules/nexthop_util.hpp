@@ -3,8 +3,10 @@
 //   the rules that judge a next hop's port against wrapper mode (PF3028,
 //   PF3029).
 // DESCRIPTION
-//   Postfix sends remote mail through default_transport (and relay domains
-//   through relay_transport when relay_domains is set); a transport's own
+//   A transport setting names the client service by its master.cf service
+//   name (model::route_of, serves, service_for; PF3025 asks too). Postfix
+//   sends remote mail through default_transport (and relay domains through
+//   relay_transport when relay_domains is set); a transport's own
 //   next hop wins over relayhost, and with neither the client looks up the
 //   recipient domain's MX hosts on port 25. Each SMTP client service also
 //   reads its own smtp_fallback_relay. each_client_nexthop() walks these
@@ -18,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/route.hpp"
 #include "rules/tls_rule_util.hpp"
 
 namespace pflint::rules::nexthop {
@@ -61,28 +64,22 @@ struct ClientHop {
   const tls::ServicePolicy* service;  // the SMTP client service that delivers it
 };
 
-namespace detail {
+// serves - whether `svc` is the master.cf service a route's transport names
+// (main.cf alone: the service named after the client, smtp or lmtp).
+inline bool serves(const tls::ServicePolicy& svc, std::string_view transport) {
+  return svc.entry == nullptr ? transport == svc.prefix : svc.entry->service() == transport;
+}
 
-// The client service that delivers through `transport` ("smtp", "relay").
+// service_for - the SMTP client service that delivers through `transport`
+// ("smtp", "relay"), or nullptr.
 inline const tls::ServicePolicy* service_for(const tls::TlsModel& tls, std::string_view transport) {
   for (const tls::ServicePolicy& svc : tls.services()) {
-    if (svc.prefix != "smtp") continue;
-    if (svc.entry == nullptr ? transport == "smtp" : svc.entry->service() == transport) return &svc;
+    if (svc.prefix == "smtp" && serves(svc, transport)) return &svc;
   }
   return nullptr;
 }
 
-// A "transport:nexthop" value split at its first ':'.
-struct Route {
-  std::string transport;
-  std::string nexthop;
-};
-inline Route route_of(const std::string& value) {
-  const std::string v = tlsr::trim(value);
-  const auto colon = v.find(':');
-  if (colon == std::string::npos) return Route{v, {}};
-  return Route{v.substr(0, colon), v.substr(colon + 1)};
-}
+namespace detail {
 
 // The next hops of a list value (relayhost and smtp_fallback_relay take
 // several, separated by commas or whitespace).
@@ -108,8 +105,8 @@ void each_client_nexthop(lint::CheckContext& context, F&& f) {
                       !tlsr::trim(model.expanded("relay_domains")).empty();
   for (const std::string_view parameter : {std::string_view("default_transport"), std::string_view("relay_transport")}) {
     if (parameter == "relay_transport" && !relays) continue;
-    const detail::Route route = detail::route_of(model.expanded(parameter));
-    const tls::ServicePolicy* svc = detail::service_for(*tls, route.transport);
+    const model::Route route = model::route_of(model.expanded(parameter));
+    const tls::ServicePolicy* svc = service_for(*tls, route.transport);
     if (svc == nullptr) continue;
     if (!route.nexthop.empty()) {
       const model::Origin where = model.raw(parameter).origin;

@@ -21,6 +21,7 @@
 
 #include "lint/context.hpp"
 #include "model/model.hpp"
+#include "tls/compiled_table.hpp"
 #include "tls/effective_policy.hpp"
 #include "tls/global_level.hpp"
 #include "tls/level.hpp"
@@ -232,31 +233,6 @@ inline std::string assignment(const model::Origin& o, std::string_view name, std
   return fmt::format("{} = {}", name, value);
 }
 
-
-// scope_entry - the service whose view a setting belongs to: its -o service,
-// or for main.cf a stand-in entry with the right process name (main.cf
-// lmtp_* settings are read by lmtp(8), whose view global_tls_level needs).
-inline const config::MasterEntry* scope_entry(std::string_view prefix, const config::MasterEntry* service) {
-  if (service) return service;
-  if (prefix != "lmtp") return nullptr;
-  static const config::MasterEntry lmtp_stand_in = [] {
-    config::MasterEntry e;
-    e.fields = {"lmtp", "unix", "-", "-", "-", "-", "-", "lmtp"};
-    return e;
-  }();
-  return &lmtp_stand_in;
-}
-
-// obsolete_level - the level the obsolete booleans alone ask for, as
-// global_tls_level() derives it when <prefix>_tls_security_level is empty.
-inline tls::Level obsolete_level(const model::Model& model, const config::MasterEntry* scope, std::string_view prefix) {
-  const auto yes = [&](std::string_view suffix) {
-    return iequals(trim(model.expanded(fmt::format("{}_{}", prefix, suffix), scope)), "yes");
-  };
-  if (yes("enforce_tls")) return yes("tls_enforce_peername") ? tls::Level::verify : tls::Level::encrypt;
-  return yes("use_tls") ? tls::Level::may : tls::Level::none;
-}
-
 // report_policy_problems - the problems parse_policy() finds in every
 // readable policy table entry (duplicates skipped: Postfix never reads
 // them), those of the kinds `wanted` accepts, at the token concerned.
@@ -279,19 +255,6 @@ void report_policy_problems(lint::CheckContext& context, Pred wanted) {
       }
     }
   }
-}
-
-// compiled_only - a db-type table (hash:, lmdb:, …) whose compiled file
-// exists without the source file pflint reads.
-inline bool compiled_only(const tls::PolicyTable& t) {
-  std::string_view suffix;
-  if (t.type == "hash" || t.type == "btree") suffix = ".db";
-  else if (t.type == "lmdb") suffix = ".lmdb";
-  else if (t.type == "cdb") suffix = ".cdb";
-  else if (t.type == "dbm" || t.type == "sdbm") suffix = ".dir";
-  std::error_code ec;
-  return t.status == tls::TableStatus::missing && !suffix.empty() && !t.source_path.empty() &&
-         std::filesystem::exists(t.source_path + std::string(suffix), ec);
 }
 
 // outside_config_dir - a missing file table whose path is not under the

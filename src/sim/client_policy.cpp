@@ -7,18 +7,15 @@
 #include <openssl/ssl.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
+
+#include "tls/fingerprint.hpp"
+#include "tls/text.hpp"
 
 namespace pflint::sim {
 namespace {
 
 using tls::Level;
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 Blame parameter_blame(const model::Model& m, const tls::ServicePolicy& svc, const std::string& name) {
   return Blame{name + " = " + m.expanded(name, svc.entry), m.raw(name, svc.entry).origin.describe()};
@@ -58,71 +55,48 @@ void set_protocols(ClientPolicy& c, const tls::ProtocolList& list, Blame from) {
   }
 }
 
-// protocols_for_level - set_protocols() of src/tls for a level DANE changed.
+// option_blame - "name = value" of a parameter, "attribute=value" of a policy table entry.
+Blame option_blame(const tls::Setting& s) {
+  const bool attribute = s.from.kind == tls::Provenance::Kind::table;
+  return Blame{s.from.parameter + (attribute ? "=" : " = ") + s.value, s.from.describe()};
+}
+
+// protocols_for_level - the protocols of the run-time level (a level DANE
+// changed gets that level's own, as Postfix runs dane_init() first).
 void protocols_for_level(ClientPolicy& c, const PolicyInputs& in, Level level) {
   const tls::EffectivePolicy& p = *in.policy;
   if (level == p.level && p.protocols) {
     set_protocols(c, *p.protocols, p.protocols_setting ? blame_of(*p.protocols_setting) : Blame{});
     return;
   }
-  const tls::PolicyAttribute* attr = p.policy ? p.policy->first("protocols") : nullptr;
-  const std::string param = in.service->parameter(level == Level::may ? "tls_protocols" : "tls_mandatory_protocols");
-  if (attr) {
-    set_protocols(c, tls::parse_protocols(attr->value, tls::tls_dane_based(level)),
-                  Blame{"protocols=" + attr->value, attr->where.describe()});
-  } else {
-    set_protocols(c, tls::parse_protocols(in.model->expanded(param, in.service->entry), tls::tls_dane_based(level)),
-                  parameter_blame(*in.model, *in.service, param));
-  }
+  const tls::ProtocolSettings s = tls::resolve_protocols(*in.model, *in.service, p.policy, level);
+  set_protocols(c, s.list, option_blame(s.setting));
 }
 
-// ciphers_for_level - set_cipher_grade() for the run-time level.
+// exclusion_blame - the exclusion list an exclusion comes from.
+Blame exclusion_blame(const PolicyInputs& in, const tls::Provenance& from) {
+  if (from.kind == tls::Provenance::Kind::table) {
+    return option_blame(tls::Setting{in.policy->policy->first("exclude")->value, from});
+  }
+  return parameter_blame(*in.model, *in.service, from.parameter);
+}
+
+// ciphers_for_level - set_cipher_grade() for the run-time level. The
+// simulator names the last exclusion with a unary operator (Postfix's
+// tls_set_ciphers() stops at the first); kept as it was.
 void ciphers_for_level(ClientPolicy& c, const PolicyInputs& in, Level level) {
-  const tls::EffectivePolicy& p = *in.policy;
-  const model::Model& m = *in.model;
-  const tls::ServicePolicy& svc = *in.service;
-  const bool mandatory = level > Level::may;
-  const tls::PolicyAttribute* grade_attr = p.policy ? p.policy->first("ciphers") : nullptr;
-  const std::string grade_param = svc.parameter(mandatory ? "tls_mandatory_ciphers" : "tls_ciphers");
-  const std::string grade = grade_attr ? grade_attr->value : m.expanded(grade_param, svc.entry);
-  c.ciphers_from = grade_attr ? Blame{"ciphers=" + grade, grade_attr->where.describe()}
-                              : parameter_blame(m, svc, grade_param);
-  const tls::CipherGrade parsed = tls::effective_grade(tls::parse_cipher_grade(grade), m.version());
-  if (parsed == tls::CipherGrade::invalid) {
-    c.cipher_problem = fmt::format("invalid cipher grade: \"{}\"", grade);
+  const tls::CipherSettings s = tls::resolve_ciphers(*in.model, *in.service, in.policy->policy, level);
+  c.ciphers_from = option_blame(s.grade);
+  if (s.effective == tls::CipherGrade::invalid) {
+    c.cipher_problem = fmt::format("invalid cipher grade: \"{}\"", s.grade.value);
     return;
   }
-  std::string list = m.expanded(fmt::format("tls_{}_cipherlist", tls::cipher_grade_name(parsed)), svc.entry);
-  std::vector<std::string> excl;
-  const auto add = [&](const std::string& text, const Blame& from) {
-    std::string tok;
-    for (const char ch : text + " ") {
-      if (ch == ',' || ch == ':' || std::isspace(static_cast<unsigned char>(ch))) {
-        if (!tok.empty()) excl.push_back(tok);
-        if (!tok.empty() && std::string_view("!+-@").find(tok.front()) != std::string_view::npos) {
-          c.cipher_problem = "invalid unary '!+-@' in cipher exclusion: \"" + tok + "\"";
-          c.ciphers_from = from;
-        }
-        tok.clear();
-      } else {
-        tok += ch;
-      }
-    }
-  };
-  if (const tls::PolicyAttribute* ex = p.policy ? p.policy->first("exclude") : nullptr) {
-    add(ex->value, Blame{"exclude=" + ex->value, ex->where.describe()});
-  } else {
-    add(m.expanded(svc.parameter("tls_exclude_ciphers"), svc.entry),
-        parameter_blame(m, svc, svc.parameter("tls_exclude_ciphers")));
-    if (mandatory) {
-      add(m.expanded(svc.parameter("tls_mandatory_exclude_ciphers"), svc.entry),
-          parameter_blame(m, svc, svc.parameter("tls_mandatory_exclude_ciphers")));
-    }
+  for (const tls::CipherExclusion& e : s.exclusions) {
+    if (std::find(s.bad_exclusions.begin(), s.bad_exclusions.end(), e.cipher) == s.bad_exclusions.end()) continue;
+    c.cipher_problem = fmt::format("invalid unary '!+-@' in cipher exclusion: \"{}\"", e.cipher);
+    c.ciphers_from = exclusion_blame(in, e.from);
   }
-  if (level == Level::encrypt) excl.emplace_back("eNULL");
-  if (level > Level::encrypt) excl.emplace_back("aNULL");
-  for (const std::string& e : excl) list += ":!" + e;
-  c.cipherlist = list;
+  c.cipherlist = s.openssl;
 }
 
 // set_names - add_namechecks(): keywords → names for SSL_add1_host.
@@ -130,7 +104,7 @@ void set_names(ClientPolicy& c, const PolicyInputs& in) {
   const tls::MatchSettings& m = in.policy->match;
   if (!m.from.empty()) c.match_from = blame_of(tls::Setting{fmt::format("{}", fmt::join(m.values, ":")), m.from.front()});
   for (const std::string& v : m.values) {
-    const std::string name = lower(v);
+    const std::string name = tls::lower(v);
     if (name == "hostname") {
       c.names.push_back(in.world.mx);
     } else if (name == "nexthop") {
@@ -156,14 +130,14 @@ void set_fingerprints(ClientPolicy& c, const PolicyInputs& in) {
     pinned = in.scenario && in.scenario->pinned == "other" ? in.pki->other() : in.server_cert->leaf.cert.get();
   }
   for (const std::string& v : m.values) {
-    bytes data = parse_hex(v);
-    if (data.empty() || std::find(m.malformed.begin(), m.malformed.end(), v) != m.malformed.end()) {
+    const std::optional<bytes> data = tls::parse_fingerprint(v);
+    if (!data) {
       c.warnings.push_back("malformed fingerprint value: " + v);
       continue;
     }
-    bytes cert_data = data;
-    bytes spki_data = data;
-    if (pinned && data.size() == digest_len_probe.size()) {  // stand-in for the pinned certificate
+    bytes cert_data = *data;
+    bytes spki_data = *data;
+    if (pinned && data->size() == digest_len_probe.size()) {  // stand-in for the pinned certificate
       cert_data = digest(c.fingerprint_digest, der_of_cert(pinned));
       spki_data = digest(c.fingerprint_digest, der_of_spki(pinned));
     }
@@ -196,7 +170,7 @@ void set_trust(ClientPolicy& c, const PolicyInputs& in, Level level) {
   }
   c.ca_file = anchors.empty() ? ca_file : anchors.front();
   c.ca_path = anchors.empty() ? ca_path : "";
-  c.append_default_ca = lower(m.expanded("tls_append_default_CA", svc.entry)) == "yes";
+  c.append_default_ca = tls::iequals(m.expanded("tls_append_default_CA", svc.entry), "yes");
   for (const std::string& f : {c.ca_file, c.ca_path}) {
     if (!f.empty() && !std::filesystem::exists(f)) {
       c.engine_unavailable = true;
@@ -209,7 +183,7 @@ void set_trust(ClientPolicy& c, const PolicyInputs& in, Level level) {
 // check_engine - tls_client_init() problems that disable TLS at every level.
 void check_engine(ClientPolicy& c, const PolicyInputs& in) {
   const std::string param = in.service->parameter("tls_fingerprint_digest");
-  c.fingerprint_digest = lower(in.model->expanded(param, in.service->entry));
+  c.fingerprint_digest = tls::lower(in.model->expanded(param, in.service->entry));
   if (digest(c.fingerprint_digest, {}).empty()) {
     c.engine_unavailable = true;
     c.engine_problem = fmt::format("Digest algorithm \"{}\" not found: disabling TLS support", c.fingerprint_digest);
@@ -280,12 +254,12 @@ ClientPolicy make_client_policy(const PolicyInputs& in) {
   if (tls::tls_dane_based(c.level)) {
     c.sni = in.world.mx;
   } else if (in.policy->servername) {
-    const std::string v = lower(in.policy->servername->value);
+    const std::string v = tls::lower(in.policy->servername->value);
     c.sni = v == "hostname" ? in.world.mx : v == "nexthop" ? in.world.domain : in.policy->servername->value;
   }
   const model::Model& m = *in.model;
   const tls::ServicePolicy& svc = *in.service;
-  c.sasl_password_maps = lower(m.expanded(svc.parameter("sasl_auth_enable"), svc.entry)) == "yes" &&
+  c.sasl_password_maps = tls::iequals(m.expanded(svc.parameter("sasl_auth_enable"), svc.entry), "yes") &&
                          !m.expanded(svc.parameter("sasl_password_maps"), svc.entry).empty();
   c.minimal_backoff = m.expanded("minimal_backoff_time", svc.entry);
   return c;

@@ -6,8 +6,9 @@
 // DESCRIPTION
 //   dane_decide() is smtp(8)'s dane_init()/dane_incompat() against the
 //   scenario's simulated DNS. A level changed by DANE (dane → may, dane →
-//   encrypt) gets that level's protocols and ciphers again, as Postfix
-//   runs dane_init() before set_cipher_grade(). In simulation mode the
+//   encrypt) gets that level's protocols and ciphers again from
+//   tls::resolve_protocols()/resolve_ciphers(), as Postfix runs dane_init()
+//   before set_cipher_grade(). In simulation mode the
 //   configured trust anchors and fingerprints are stand-ins: a configured
 //   CAfile/CApath/trust-anchor file means "trusts the scenario's public CA",
 //   and each usable fingerprint means "pins what the scenario says the admin

@@ -6,8 +6,6 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
-#include <cctype>
-
 namespace pflint::sim {
 
 bytes der_of_cert(X509* cert) {
@@ -50,21 +48,6 @@ std::string hex(const bytes& data, bool colons) {
     if (colons && i) out += ':';
     out += digits[data[i] >> 4];
     out += digits[data[i] & 15];
-  }
-  return out;
-}
-
-bytes parse_hex(const std::string& text) {
-  bytes out;
-  std::string digits;
-  for (const char c : text) {
-    if (c == ':') continue;
-    if (!std::isxdigit(static_cast<unsigned char>(c))) return {};
-    digits += c;
-  }
-  if (digits.size() % 2) return {};
-  for (std::size_t i = 0; i < digits.size(); i += 2) {
-    out.push_back(static_cast<unsigned char>(std::stoi(digits.substr(i, 2), nullptr, 16)));
   }
   return out;
 }

@@ -43,8 +43,6 @@ bytes der_of_spki(X509* cert);
 bytes digest(const std::string& algorithm, const bytes& data);
 // hex - "A2:3C:..." (colons, upper case) or "A23C..." (no colons).
 std::string hex(const bytes& data, bool colons = true);
-// parse_hex - Postfix fingerprint syntax (hex pairs, optional ':'); empty if malformed.
-bytes parse_hex(const std::string& text);
 // one_line_name - "/CN=Simulated Public CA/O=pflint".
 std::string one_line_name(const X509_NAME* name);
 // error_text - the OpenSSL error queue as "error:0A000410:...; ..." (drained).

@@ -12,6 +12,7 @@
 #include <array>
 #include <cctype>
 
+#include "tls/fingerprint.hpp"
 #include "tls/text.hpp"
 #include "tls/tls_model.hpp"
 
@@ -208,15 +209,8 @@ void resolve_level(EffectivePolicy& p, const model::Model& model, const ServiceP
   }
 }
 
-// ---- protocols and ciphers ----
-
-void set_protocols(EffectivePolicy& p, const model::Model& model, const ServicePolicy& svc) {
-  const std::string_view suffix = p.level == Level::may ? "tls_protocols" : "tls_mandatory_protocols";
-  Setting s = setting_or_attribute(model, svc, p.policy, "protocols", suffix);
-  p.protocols = parse_protocols(s.value, tls_dane_based(p.level));
-  p.protocols_setting = std::move(s);
-}
-
+// add_exclusions - the tokens of one exclusion list (smtp_tls_exclude_ciphers,
+// exclude=); "!", "+", "-", "@" in front make the session fail.
 void add_exclusions(CipherSettings& c, const std::string& list, const Provenance& from) {
   for (const Token& t : tokens(list, k_comma_sp_colon)) {
     if (std::string_view("!+-@").find(t.text.front()) != std::string_view::npos) {
@@ -226,56 +220,7 @@ void add_exclusions(CipherSettings& c, const std::string& list, const Provenance
   }
 }
 
-// set_cipher_grade - grade and exclusions by level (smtp_tls_policy.c).
-void set_cipher_grade(EffectivePolicy& p, const model::Model& model, const ServicePolicy& svc) {
-  CipherSettings c;
-  const bool mandatory = p.level > Level::may;
-  c.grade = setting_or_attribute(model, svc, p.policy, "ciphers", mandatory ? "tls_mandatory_ciphers" : "tls_ciphers");
-  c.parsed = parse_cipher_grade(c.grade.value);
-  c.effective = effective_grade(c.parsed, model.version());
-  const PolicyAttribute* exclude = p.policy ? p.policy->first("exclude") : nullptr;
-  if (exclude) {
-    add_exclusions(c, exclude->value, attribute_setting(*exclude).from);
-  } else {
-    for (const std::string_view suffix : {std::string_view("tls_exclude_ciphers"),
-                                          std::string_view("tls_mandatory_exclude_ciphers")}) {
-      if (!mandatory && suffix == "tls_mandatory_exclude_ciphers") continue;
-      const Setting s = parameter_setting(model, svc.entry, svc.parameter(suffix));
-      add_exclusions(c, s.value, s.from);
-    }
-  }
-  if (p.level == Level::encrypt) c.exclusions.push_back({"eNULL", implied_by(p.level)});
-  if (p.level > Level::encrypt) c.exclusions.push_back({"aNULL", implied_by(p.level)});
-  if (c.effective != CipherGrade::invalid) {
-    c.cipherlist = parameter_setting(model, svc.entry, "tls_" + std::string(cipher_grade_name(c.effective)) + "_cipherlist");
-    if (c.bad_exclusions.empty()) {
-      c.openssl = c.cipherlist.value;
-      for (const CipherExclusion& e : c.exclusions) c.openssl += ":!" + e.cipher;
-    }
-  }
-  p.ciphers = std::move(c);
-}
-
 // ---- matching, trust, DANE ----
-
-// fingerprint_ok - hex pairs, optionally ':'-separated, at most 192 characters.
-bool fingerprint_ok(std::string_view fp) {
-  if (fp.empty() || fp.size() > 192) return false;
-  const bool colons = fp.find(':') != std::string_view::npos;
-  std::size_t digits = 0;
-  for (std::size_t i = 0; i < fp.size(); ++i) {
-    const char c = fp[i];
-    if (c == ':') {
-      if (!colons || digits != 2) return false;
-      digits = 0;
-      continue;
-    }
-    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
-    ++digits;
-    if (colons && digits > 2) return false;
-  }
-  return colons ? digits == 2 : fp.size() % 2 == 0;
-}
 
 void set_match(EffectivePolicy& p, const model::Model& model, const ServicePolicy& svc) {
   MatchSettings& m = p.match;
@@ -294,7 +239,7 @@ void set_match(EffectivePolicy& p, const model::Model& model, const ServicePolic
       m.from.push_back(s.from);
     }
     for (const std::string& v : m.values) {
-      if (!fingerprint_ok(v)) m.malformed.push_back(v);
+      if (!parse_fingerprint(v)) m.malformed.push_back(v);
     }
     if (m.values.empty()) {
       p.invalid_reasons.push_back(fmt::format("nexthop domain {}: configured at fingerprint security level, but with "
@@ -370,6 +315,46 @@ void set_session_options(EffectivePolicy& p, const model::Model& model, const Se
 }
 
 }  // namespace
+
+ProtocolSettings resolve_protocols(const model::Model& model, const ServicePolicy& service,
+                                   const std::optional<ParsedPolicy>& policy, Level level) {
+  const std::string_view suffix = level == Level::may ? "tls_protocols" : "tls_mandatory_protocols";
+  ProtocolSettings out;
+  out.setting = setting_or_attribute(model, service, policy, "protocols", suffix);
+  out.list = parse_protocols(out.setting.value, tls_dane_based(level));
+  return out;
+}
+
+CipherSettings resolve_ciphers(const model::Model& model, const ServicePolicy& service,
+                               const std::optional<ParsedPolicy>& policy, Level level) {
+  CipherSettings c;
+  const bool mandatory = level > Level::may;
+  c.grade = setting_or_attribute(model, service, policy, "ciphers", mandatory ? "tls_mandatory_ciphers" : "tls_ciphers");
+  c.parsed = parse_cipher_grade(c.grade.value);
+  c.effective = effective_grade(c.parsed, model.version());
+  const PolicyAttribute* exclude = policy ? policy->first("exclude") : nullptr;
+  if (exclude) {
+    add_exclusions(c, exclude->value, attribute_setting(*exclude).from);
+  } else {
+    for (const std::string_view suffix : {std::string_view("tls_exclude_ciphers"),
+                                          std::string_view("tls_mandatory_exclude_ciphers")}) {
+      if (!mandatory && suffix == "tls_mandatory_exclude_ciphers") continue;
+      const Setting s = parameter_setting(model, service.entry, service.parameter(suffix));
+      add_exclusions(c, s.value, s.from);
+    }
+  }
+  if (level == Level::encrypt) c.exclusions.push_back({"eNULL", implied_by(level)});
+  if (level > Level::encrypt) c.exclusions.push_back({"aNULL", implied_by(level)});
+  if (c.effective != CipherGrade::invalid) {
+    c.cipherlist =
+        parameter_setting(model, service.entry, "tls_" + std::string(cipher_grade_name(c.effective)) + "_cipherlist");
+    if (c.bad_exclusions.empty()) {
+      c.openssl = c.cipherlist.value;
+      for (const CipherExclusion& e : c.exclusions) c.openssl += ":!" + e.cipher;
+    }
+  }
+  return c;
+}
 
 ProtocolList parse_protocols(std::string_view text, bool dane) {
   ProtocolList out;
@@ -503,8 +488,10 @@ EffectivePolicy effective_policy(const model::Model& model, const ServicePolicy&
   const Level configured = p.level;
   p.level = p.used_level();
   if (p.level >= Level::may) {
-    set_protocols(p, model, service);
-    set_cipher_grade(p, model, service);
+    ProtocolSettings protocols = resolve_protocols(model, service, p.policy, p.level);
+    p.protocols = std::move(protocols.list);
+    p.protocols_setting = std::move(protocols.setting);
+    p.ciphers = resolve_ciphers(model, service, p.policy, p.level);
     set_match(p, model, service);
     set_trust(p, model, service);
     set_session_options(p, model, service);

@@ -10,8 +10,9 @@
 //   per-site MAY yields to a stronger global level); no hit → global level.
 //   The MX host name is unknown offline, so per-site MX-host keys are not
 //   consulted. Protocols/ciphers: set_cipher_grade() and
-//   tls_proto_mask_lims() by level; policy protocols=/ciphers=/exclude=
-//   override. Everything is static: DANE's run-time downgrades (no TLSA
+//   tls_proto_mask_lims() by level (resolve_protocols, resolve_ciphers: also
+//   for the levels DANE changes to at run time); policy
+//   protocols=/ciphers=/exclude= override. Everything is static: DANE's run-time downgrades (no TLSA
 //   records, insecure MX) are described, not decided.
 // DIAGNOSTICS
 //   Problems are data: ProtocolList::unknown, CipherSettings::bad_exclusions,
@@ -88,6 +89,28 @@ struct CipherSettings {
   std::string openssl;                     // cipherlist + ":!x" per exclusion; empty if invalid
 };
 
+struct ServicePolicy;  // tls_model.hpp
+
+// ---- a level's protocols and ciphers --------------------------------------
+
+// The protocol list of one level, with where it comes from.
+struct ProtocolSettings {
+  Setting setting;    // <prefix>_tls_protocols (may), _mandatory_protocols (above may), or protocols=
+  ProtocolList list;  // parsed; the dane levels add !SSLv2 !SSLv3
+};
+
+// resolve_protocols - set_cipher_grade()'s protocols at `level` (>= may) for
+// `service`, whose table entry, if any, is `policy` (its protocols= wins).
+// **Example**: level encrypt, no policy → smtp_tls_mandatory_protocols.
+ProtocolSettings resolve_protocols(const model::Model& model, const ServicePolicy& service,
+                                   const std::optional<ParsedPolicy>& policy, Level level);
+
+// resolve_ciphers - set_cipher_grade()'s grade, cipher list and exclusions
+// at `level` (>= may): ciphers=/exclude= win over the parameters; encrypt
+// adds eNULL, levels above it aNULL.
+CipherSettings resolve_ciphers(const model::Model& model, const ServicePolicy& service,
+                               const std::optional<ParsedPolicy>& policy, Level level);
+
 // ---- peer matching, trust, DANE -------------------------------------------
 
 struct MatchSettings {
@@ -156,8 +179,6 @@ struct EffectivePolicy {
     return dane && dane->fallback != Level::not_found ? dane->fallback : level;
   }
 };
-
-struct ServicePolicy;  // tls_model.hpp
 
 // effective_policy - the policy of `service` for next hop `destination`
 // (nullopt: no destination, only the global level and its settings).

@@ -40,6 +40,34 @@ std::string_view client_prefix(const config::MasterEntry* service) {
   return service && service->process_name() == "lmtp" ? "lmtp" : "smtp";
 }
 
+const config::MasterEntry* client_scope(std::string_view prefix, const config::MasterEntry* service) {
+  if (service) return service;
+  if (prefix != "lmtp") return nullptr;
+  static const config::MasterEntry lmtp_stand_in = [] {
+    config::MasterEntry e;
+    e.fields = {"lmtp", "unix", "-", "-", "-", "-", "-", "lmtp"};
+    return e;
+  }();
+  return &lmtp_stand_in;
+}
+
+ObsoleteLevel obsolete_level(const model::Model& model, const config::MasterEntry* service, std::string_view prefix) {
+  ObsoleteLevel out;
+  ObsoleteSetting enforce = obsolete_setting(model, service, prefix, "enforce_tls");
+  const bool enforce_yes = mail_conf_bool(enforce.value);
+  out.consulted.push_back(std::move(enforce));
+  if (enforce_yes) {
+    ObsoleteSetting peer = obsolete_setting(model, service, prefix, "tls_enforce_peername");
+    out.level = mail_conf_bool(peer.value) ? Level::verify : Level::encrypt;
+    out.consulted.push_back(std::move(peer));
+  } else {
+    ObsoleteSetting use = obsolete_setting(model, service, prefix, "use_tls");
+    out.level = mail_conf_bool(use.value) ? Level::may : Level::none;
+    out.consulted.push_back(std::move(use));
+  }
+  return out;
+}
+
 bool GlobalLevel::derived() const {
   for (const ObsoleteSetting& s : derived_from_obsolete) {
     if (s.set()) return true;
@@ -72,24 +100,16 @@ GlobalLevel global_tls_level(const model::Model& model, const config::MasterEntr
     }
     return g;
   }
-  // Empty level: the pre-2.3 booleans decide, in Postfix's order.
+  // Empty level: the pre-2.3 booleans decide, in Postfix's order; the
+  // last one set names the parameter that decided.
   g.parameter = level_param;
   g.origin = level.origin;
-  ObsoleteSetting enforce = obsolete_setting(model, service, prefix, "enforce_tls");
-  const bool enforce_yes = mail_conf_bool(enforce.value);
-  if (enforce.set()) decide_by(g, enforce);
-  g.derived_from_obsolete.push_back(std::move(enforce));
-  if (enforce_yes) {
-    ObsoleteSetting peer = obsolete_setting(model, service, prefix, "tls_enforce_peername");
-    g.level = mail_conf_bool(peer.value) ? Level::verify : Level::encrypt;
-    if (peer.set()) decide_by(g, peer);
-    g.derived_from_obsolete.push_back(std::move(peer));
-  } else {
-    ObsoleteSetting use = obsolete_setting(model, service, prefix, "use_tls");
-    g.level = mail_conf_bool(use.value) ? Level::may : Level::none;
-    if (use.set()) decide_by(g, use);
-    g.derived_from_obsolete.push_back(std::move(use));
+  ObsoleteLevel obsolete = obsolete_level(model, service, prefix);
+  g.level = obsolete.level;
+  for (const ObsoleteSetting& s : obsolete.consulted) {
+    if (s.set()) decide_by(g, s);
   }
+  g.derived_from_obsolete = std::move(obsolete.consulted);
   g.text = std::string(level_name(g.level));
   return g;
 }

@@ -9,7 +9,10 @@
 //   <prefix>_enforce_tls, <prefix>_tls_enforce_peername and <prefix>_use_tls
 //   decide. The prefix is the service's process name: smtp → smtp_,
 //   lmtp → lmtp_ (lmtp_tls_security_level has an empty default in every
-//   version). A null service means main.cf alone, with the smtp_ prefix.
+//   version). A null service means main.cf alone, with the smtp_ prefix;
+//   client_scope() gives a main.cf lmtp_* setting lmtp(8)'s view instead.
+//   obsolete_level() is the obsolete booleans' part alone, for the rules
+//   that ask what those settings would do.
 // DIAGNOSTICS
 //   None printed. An unknown level name yields Level::invalid with the text
 //   kept; obsolete settings that are set but ignored are listed.
@@ -58,6 +61,25 @@ struct GlobalLevel {
 
 // client_prefix - "lmtp" when the service's process name is lmtp, else "smtp".
 std::string_view client_prefix(const config::MasterEntry* service);
+
+// client_scope - the view a <prefix>_* setting is read in: its -o service,
+// or for a main.cf setting the daemon of that prefix: smtp(8) (null: main.cf
+// alone), or lmtp(8) (a stand-in entry whose process name is lmtp, so that
+// client_prefix() and global_tls_level() take the lmtp_ names).
+const config::MasterEntry* client_scope(std::string_view prefix, const config::MasterEntry* service);
+
+// The level the obsolete switches ask for.
+struct ObsoleteLevel {
+  Level level = Level::none;
+  // consulted - in Postfix's order: <prefix>_enforce_tls, then
+  // <prefix>_tls_enforce_peername (enforce_tls yes) or <prefix>_use_tls.
+  std::vector<ObsoleteSetting> consulted;
+};
+
+// obsolete_level - global_tls_level()'s reading of the pre-2.3 booleans,
+// which decide when <prefix>_tls_security_level is empty.
+// **Example**: smtp_enforce_tls = yes, smtp_tls_enforce_peername = no → encrypt.
+ObsoleteLevel obsolete_level(const model::Model& model, const config::MasterEntry* service, std::string_view prefix);
 
 // global_tls_level - the level smtp(8)/lmtp(8) runs with for `service`.
 // **Example**: main.cf `smtp_enforce_tls = yes` at 3.7 → verify (derived);

@@ -15,6 +15,7 @@
 #include <span>
 
 #include "syntax/tree.hpp"
+#include "tls/compiled_table.hpp"
 #include "tls/effective_policy.hpp"
 #include "tls/text.hpp"
 #include "util/ascii.hpp"
@@ -281,15 +282,6 @@ constexpr std::array<std::string_view, 2> k_pattern_types{"regexp", "pcre"};
 
 bool contains(std::span<const std::string_view> set, std::string_view v) {
   return std::find(set.begin(), set.end(), v) != set.end();
-}
-
-// compiled_suffix - the file a db-type map opens, given the map name.
-std::string_view compiled_suffix(std::string_view type) {
-  if (type == "hash" || type == "btree") return ".db";
-  if (type == "lmdb") return ".lmdb";
-  if (type == "cdb") return ".cdb";
-  if (type == "dbm" || type == "sdbm") return ".dir";
-  return "";
 }
 
 // mark_duplicates - Postfix keeps the first of duplicate keys and warns.
