@@ -4,12 +4,15 @@
 //   Without --json, a short outline: one line per logical line with its
 //   position, kind and meaning. With --json, the tree as documented in
 //   docs/parse-json.md. Syntax problems go to stderr as
-//   file:line:col: severity: message.
+//   file:line:col: severity: message (the gcc format without a code). Text
+//   from the file is escaped with report::terminal_safe.
 #include <fmt/core.h>
 
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "report/reporter.hpp"
+#include "report/terminal_util.hpp"
 #include "report/tree_json.hpp"
 #include "syntax/tree.hpp"
 
@@ -17,23 +20,10 @@ namespace pflint::cli {
 namespace {
 using namespace pflint::syntax;
 
-// escaped - control bytes made visible, so a terminal shows them safely.
-std::string escaped(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\n') out += "\\n";
-    else if (u < 0x20 || u == 0x7F) out += fmt::format("\\x{:02x}", u);
-    else out.push_back(c);
-  }
-  return out;
-}
-
-// shown - a value for the outline: escaped, long text cut.
+// shown - a value for the outline: escaped (report::terminal_safe), long
+// text cut.
 std::string shown(std::string_view text) {
-  return text.size() > 120 ? escaped(text.substr(0, 120)) + "..." : escaped(text);
+  return text.size() > 120 ? report::terminal_safe(text.substr(0, 120)) + "..." : report::terminal_safe(text);
 }
 
 void print_outline(const SourceFile& src, const Tree& tree) {
@@ -105,10 +95,7 @@ int run_parse(const ParseOptions& options) {
       print_outline(*source, tree);
     }
     first = false;
-    for (const SyntaxDiagnostic& d : tree.diagnostics) {
-      const Position p = source->position(d.span.begin);
-      fmt::print(stderr, "{}:{}:{}: {}: {}\n", path, p.line, p.column, to_string(d.severity), escaped(d.message));
-    }
+    report::write_syntax_diagnostics(*source, tree.diagnostics, stderr);
     errors = errors || tree.has_errors();
   }
   if (options.json) fmt::print("]\n");

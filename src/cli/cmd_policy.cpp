@@ -24,6 +24,7 @@
 #include "model/model.hpp"
 #include "report/policy_json.hpp"
 #include "report/policy_text.hpp"
+#include "report/reporter.hpp"
 #include "tls/tls_model.hpp"
 
 namespace pflint::cli {
@@ -32,13 +33,8 @@ namespace {
 // syntax_errors - print a file's syntax diagnostics; true if any is an error.
 bool syntax_errors(const std::optional<config::ParsedFile>& f) {
   if (!f) return false;
-  bool errors = false;
-  for (const syntax::SyntaxDiagnostic& d : f->tree.diagnostics) {
-    const syntax::Position p = f->source.position(d.span.begin);
-    fmt::print(stderr, "{}:{}:{}: {}: {}\n", f->source.path(), p.line, p.column, to_string(d.severity), d.message);
-    errors = errors || d.severity == syntax::Severity::error;
-  }
-  return errors;
+  report::write_syntax_diagnostics(f->source, f->tree.diagnostics, stderr);
+  return f->tree.has_errors();
 }
 }  // namespace
 
