@@ -168,8 +168,8 @@ void dane_json(Writer& w, const EffectivePolicy& p) {
   field(w, "host_lookup", p.dane->host_lookup);
   field(w, "dns_resolver_options", p.dane->resolver_options);
   field(w, "problems", p.dane->problems);
-  field(w, "fallback", p.dane->fallback == Level::not_found ? std::nullopt
-                                                            : std::optional<std::string_view>(level_name(p.dane->fallback)));
+  const Level fallback = p.dane->fallback;
+  field(w, "fallback", fallback == Level::not_found ? std::nullopt : std::optional(level_name(fallback)));
   w.EndObject();
 }
 
