@@ -10,6 +10,7 @@
 //   field(w, key, value) writes one `"key": value` member: text through
 //   write_json_string, bool, unsigned, null (std::nullopt or an empty
 //   optional), or an array of strings. non_empty() turns "" into null.
+//   objects(w, key, items, members) writes an array of one object per item.
 // SEE ALSO
 //   src/report/tree_json.cpp, src/report/policy_json.cpp.
 #pragma once
@@ -72,6 +73,20 @@ template <typename Writer, typename T>
 void field(Writer& w, std::string_view key, const T& value) {
   w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
   write_json_value(w, value);
+}
+
+// objects - `"key": [{...}, ...]`, one object per item of `items`, whose
+// members `members(item)` writes.
+template <typename Writer, typename Range, typename Members>
+void objects(Writer& w, std::string_view key, const Range& items, Members members) {
+  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+  w.StartArray();
+  for (const auto& item : items) {
+    w.StartObject();
+    members(item);
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 }  // namespace pflint::report

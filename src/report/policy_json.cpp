@@ -60,12 +60,16 @@ void field(Writer& w, std::string_view k, const Provenance& p) {
   origin_object(w, p);
 }
 
+void setting_members(Writer& w, const Setting& s) {
+  field(w, "value", s.value);
+  field(w, "origin", s.from);
+}
+
 // field - a Setting as {"value", "origin"}; null when there is none.
 void field(Writer& w, std::string_view k, const Setting& s) {
   key(w, k);
   w.StartObject();
-  field(w, "value", s.value);
-  field(w, "origin", s.from);
+  setting_members(w, s);
   w.EndObject();
 }
 
@@ -100,15 +104,10 @@ void ciphers_json(Writer& w, const EffectivePolicy& p) {
   field(w, "grade", c.grade.value);
   field(w, "effective_grade", cipher_grade_name(c.effective));
   field(w, "origin", c.grade.from);
-  key(w, "exclusions");
-  w.StartArray();
-  for (const CipherExclusion& e : c.exclusions) {
-    w.StartObject();
+  objects(w, "exclusions", c.exclusions, [&w](const CipherExclusion& e) {
     field(w, "cipher", e.cipher);
     field(w, "origin", e.from);
-    w.EndObject();
-  }
-  w.EndArray();
+  });
   field(w, "bad_exclusions", c.bad_exclusions);
   field(w, "openssl", non_empty(c.openssl));
   w.EndObject();
@@ -148,15 +147,7 @@ void trust_json(Writer& w, const EffectivePolicy& p) {
     field(w, "CApath", p.trust.ca_path);
     field(w, "trust_anchor_file", p.trust.trust_anchor_file);
   }
-  key(w, "tafile");
-  w.StartArray();
-  for (const Setting& t : p.trust.tafiles) {
-    w.StartObject();
-    field(w, "value", t.value);
-    field(w, "origin", t.from);
-    w.EndObject();
-  }
-  w.EndArray();
+  objects(w, "tafile", p.trust.tafiles, [&w](const Setting& t) { setting_members(w, t); });
   w.EndObject();
 }
 
@@ -202,16 +193,11 @@ void policy_object(Writer& w, const EffectivePolicy& p) {
 }
 
 void obsolete_json(Writer& w, std::string_view k, const std::vector<ObsoleteSetting>& v) {
-  key(w, k);
-  w.StartArray();
-  for (const ObsoleteSetting& o : v) {
-    w.StartObject();
+  objects(w, k, v, [&w](const ObsoleteSetting& o) {
     field(w, "name", o.name);
     field(w, "value", o.value);
     field(w, "origin", Provenance{Provenance::Kind::parameter, o.name, o.origin, {}});
-    w.EndObject();
-  }
-  w.EndArray();
+  });
 }
 
 void table_object(Writer& w, const PolicyTable& t) {
@@ -224,26 +210,16 @@ void table_object(Writer& w, const PolicyTable& t) {
   field(w, "detail", t.status_detail);
   field(w, "source_path", non_empty(t.source_path));
   field(w, "listed_in", t.listed_in);
-  key(w, "entries");
-  w.StartArray();
-  for (const TableEntry& e : t.entries) {
-    w.StartObject();
+  objects(w, "entries", t.entries, [&w](const TableEntry& e) {
     field(w, "key", e.key);
     field(w, "value", e.value);
     field(w, "location", e.where.describe());
     field(w, "duplicate", e.duplicate);
-    w.EndObject();
-  }
-  w.EndArray();
-  key(w, "problems");
-  w.StartArray();
-  for (const TableProblem& p : t.problems) {
-    w.StartObject();
+  });
+  objects(w, "problems", t.problems, [&w](const TableProblem& p) {
     field(w, "message", p.message);
     field(w, "location", p.where.describe());
-    w.EndObject();
-  }
-  w.EndArray();
+  });
   w.EndObject();
 }
 

@@ -78,7 +78,7 @@ TEST_CASE("json_safe_view copies only text that is not valid UTF-8") {
   CHECK(json_safe_view("", storage).empty());
 }
 
-TEST_CASE("field writes text, bools, numbers, null and string arrays") {
+TEST_CASE("field writes text, bools, numbers, null and string arrays; objects an array of objects") {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   const std::vector<std::string> list{"a", "b\xFF"};
@@ -93,8 +93,9 @@ TEST_CASE("field writes text, bools, numbers, null and string arrays") {
   field(w, "null", std::nullopt);
   field(w, "empty", non_empty(""));
   field(w, "list", list);
+  objects(w, "objects", list, [&w](const std::string& item) { field(w, "item", item); });
   w.EndObject();
   CHECK(std::string(buffer.GetString()) ==
         R"({"text":"x\"y","string":"s","flag":true,"line":7,"none":null,"some":"v","null":null,"empty":null,)"
-        "\"list\":[\"a\",\"b\xC3\xBF\"]}");
+        "\"list\":[\"a\",\"b\xC3\xBF\"],\"objects\":[{\"item\":\"a\"},{\"item\":\"b\xC3\xBF\"}]}");
 }
