@@ -40,7 +40,8 @@ void add_check_command(CLI::App& app, CheckCommandOptions& options) {
   cmd->add_option("-c,--config-directory", options.config_dir, "Config directory, as with postconf -c");
   add_version_options(*cmd, options.target);
   // One value per flag (repeatable), so `--ignore PF5007 DIR` keeps DIR a path.
-  add_list_option(*cmd, "--select", options.select, "Only these rule codes or prefixes (comma-separated; e.g. PF3,PF2001)")
+  add_list_option(*cmd, "--select", options.select,
+                  "Only these rule codes or prefixes (comma-separated; e.g. PF3,PF2001)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   add_list_option(*cmd, "--ignore", options.ignore, "Leave out these rule codes or prefixes (comma-separated)")

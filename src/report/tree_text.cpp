@@ -21,7 +21,8 @@ std::string shown(std::string_view text) {
 
 void write_tree_outline(const SourceFile& src, const Tree& tree, std::FILE* out) {
   fmt::print(out, "{}: {} file, {} bytes, {} lines, {} items\n", src.path(),
-             tree.kind == FileKind::master_cf ? "master.cf" : "main.cf", src.size(), src.line_count(), tree.items.size());
+             tree.kind == FileKind::master_cf ? "master.cf" : "main.cf", src.size(), src.line_count(),
+             tree.items.size());
   for (const Item& item : tree.items) {
     const Position start = src.position(item.span.begin);
     const Position last = src.position(item.span.end == 0 ? 0 : item.span.end - 1);

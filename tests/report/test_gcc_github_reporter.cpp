@@ -33,9 +33,11 @@ TEST_CASE("gcc: one line per finding, info as note, no summary") {
 
 TEST_CASE("gcc: syntax diagnostics (parse, policy) in the same line format, without a code") {
   const pflint::syntax::SourceFile file{"conf dir/main.cf", "a = 1\nbad\x01 line\n  b = 2\n"};
+  using pflint::syntax::Severity;
+  using pflint::syntax::SyntaxIssue;
   const std::vector<pflint::syntax::SyntaxDiagnostic> diagnostics{
-      {pflint::syntax::SyntaxIssue::missing_equals, pflint::syntax::Severity::error, {6, 15}, "missing '=': \"bad\x01 line\""},
-      {pflint::syntax::SyntaxIssue::leading_whitespace, pflint::syntax::Severity::warning, {16, 23}, "leading space"}};
+      {SyntaxIssue::missing_equals, Severity::error, {6, 15}, "missing '=': \"bad\x01 line\""},
+      {SyntaxIssue::leading_whitespace, Severity::warning, {16, 23}, "leading space"}};
   char* data = nullptr;
   std::size_t size = 0;
   std::FILE* out = open_memstream(&data, &size);
