@@ -22,21 +22,6 @@
 namespace pflint::cli {
 namespace {
 
-std::vector<std::string> split_codes(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
-  for (const std::string& v : values) {
-    std::size_t i = 0;
-    while (i <= v.size()) {
-      const auto comma = v.find(',', i);
-      std::string code = v.substr(i, comma == std::string::npos ? std::string::npos : comma - i);
-      if (!code.empty()) out.push_back(std::move(code));
-      if (comma == std::string::npos) break;
-      i = comma + 1;
-    }
-  }
-  return out;
-}
-
 // Rules whose findings mean Postfix cannot read the file at all.
 bool is_fatal_parse_error(std::string_view code) { return code == "PF1001" || code == "PF1002" || code == "PF1005"; }
 
@@ -55,10 +40,11 @@ void add_check_command(CLI::App& app, CheckCommandOptions& options) {
   cmd->add_option("-c,--config-directory", options.config_dir, "Config directory, as with postconf -c");
   add_version_options(*cmd, options.target);
   // One value per flag (repeatable), so `--ignore PF5007 DIR` keeps DIR a path.
-  cmd->add_option("--select", options.select, "Only these rule codes or prefixes (comma-separated; e.g. PF3,PF2001)")
+  add_list_option(*cmd, "--select", options.select,
+                  "Only these rule codes or prefixes (comma-separated; e.g. PF3,PF2001)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("--ignore", options.ignore, "Leave out these rule codes or prefixes (comma-separated)")
+  add_list_option(*cmd, "--ignore", options.ignore, "Leave out these rule codes or prefixes (comma-separated)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--fail-on", options.fail_on, "Lowest severity that makes the exit status 1 (default: warning)")
@@ -79,8 +65,8 @@ int run_check(const CheckCommandOptions& options) {
     fmt::print(stderr, "pflint: error: {}\n", error);
     return 2;
   }
-  check_options.engine.select = split_codes(options.select);
-  check_options.engine.ignore = split_codes(options.ignore);
+  check_options.engine.select = options.select;
+  check_options.engine.ignore = options.ignore;
   check_options.include_templates = options.include_templates;
 
   std::vector<std::string> paths = options.paths;

@@ -4,75 +4,21 @@
 //   Without --json, a short outline: one line per logical line with its
 //   position, kind and meaning. With --json, the tree as documented in
 //   docs/parse-json.md. Syntax problems go to stderr as
-//   file:line:col: severity: message.
+//   file:line:col: severity: message (the gcc format without a code).
+// SEE ALSO
+//   src/report/tree_text.hpp, src/report/tree_json.hpp.
 #include <fmt/core.h>
 
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "report/reporter.hpp"
 #include "report/tree_json.hpp"
+#include "report/tree_text.hpp"
 #include "syntax/tree.hpp"
 
 namespace pflint::cli {
-namespace {
 using namespace pflint::syntax;
-
-// escaped - control bytes made visible, so a terminal shows them safely.
-std::string escaped(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\n') out += "\\n";
-    else if (u < 0x20 || u == 0x7F) out += fmt::format("\\x{:02x}", u);
-    else out.push_back(c);
-  }
-  return out;
-}
-
-// shown - a value for the outline: escaped, long text cut.
-std::string shown(std::string_view text) {
-  return text.size() > 120 ? escaped(text.substr(0, 120)) + "..." : escaped(text);
-}
-
-void print_outline(const SourceFile& src, const Tree& tree) {
-  fmt::print("{}: {} file, {} bytes, {} lines, {} items\n", src.path(),
-             tree.kind == FileKind::master_cf ? "master.cf" : "main.cf", src.size(), src.line_count(), tree.items.size());
-  for (const Item& item : tree.items) {
-    const Position start = src.position(item.span.begin);
-    const Position last = src.position(item.span.end == 0 ? 0 : item.span.end - 1);
-    const std::string lines = last.line > start.line ? fmt::format(" (lines {}-{})", start.line, last.line) : "";
-    switch (item.kind) {
-      case ItemKind::comment:
-      case ItemKind::blank: break;  // not shown: the outline is about settings
-      case ItemKind::parameter:
-        fmt::print("{:>6}:{:<3} parameter {} = \"{}\"{}\n", start.line, start.column, shown(src.slice(item.name)),
-                   shown(postfix_value(src, item)), lines);
-        break;
-      case ItemKind::service: {
-        const Service& s = tree.services[item.service];
-        fmt::print("{:>6}:{:<3} service {}/{}", start.line, start.column, shown(src.slice(s.fields[0])),
-                   shown(src.slice(s.fields[1])));
-        for (std::size_t f = 2; f < 8; ++f) {
-          fmt::print(" {}={}", field_names[f], shown(src.slice(s.fields[f])));
-        }
-        fmt::print("{}\n", lines);
-        for (const Override& o : s.overrides) {
-          fmt::print("{:>6}:{:<3}   -o {}={}\n", src.position(o.option.begin).line, src.position(o.option.begin).column,
-                     shown(src.slice(o.name)), shown(logical_text(src, o.value).text));
-        }
-        break;
-      }
-      case ItemKind::ignored:
-      case ItemKind::error:
-        fmt::print("{:>6}:{:<3} {} \"{}\"{}\n", start.line, start.column, to_string(item.kind),
-                   shown(logical_text(src, item.span).text), lines);
-        break;
-    }
-  }
-}
-}  // namespace
 
 void add_parse_command(CLI::App& app, ParseOptions& options) {
   CLI::App* cmd = app.add_subcommand("parse", "Show the syntax tree of main.cf/master.cf files and their syntax errors");
@@ -102,13 +48,10 @@ int run_parse(const ParseOptions& options) {
     if (options.json) {
       fmt::print("{}{}", first ? "" : ",\n", report::tree_json(*source, tree));
     } else {
-      print_outline(*source, tree);
+      report::write_tree_outline(*source, tree, stdout);
     }
     first = false;
-    for (const SyntaxDiagnostic& d : tree.diagnostics) {
-      const Position p = source->position(d.span.begin);
-      fmt::print(stderr, "{}:{}:{}: {}: {}\n", path, p.line, p.column, to_string(d.severity), escaped(d.message));
-    }
+    report::write_syntax_diagnostics(*source, tree.diagnostics, stderr);
     errors = errors || tree.has_errors();
   }
   if (options.json) fmt::print("]\n");

@@ -17,7 +17,6 @@
 
 #include <chrono>
 #include <iostream>
-#include <sstream>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -33,18 +32,6 @@ using namespace pflint::sim;
 int fail(const std::string& message) {
   fmt::print(stderr, "pflint: error: {}\n", message);
   return 2;
-}
-
-std::vector<std::string> split_commas(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
-  for (const std::string& v : values) {
-    std::stringstream in(v);
-    std::string item;
-    while (std::getline(in, item, ',')) {
-      if (!item.empty()) out.push_back(item);
-    }
-  }
-  return out;
 }
 
 struct Context {
@@ -203,12 +190,13 @@ void add_simulate_command(CLI::App& app, SimulateOptions& options) {
   cmd->add_option("-c,--config-dir", options.config_dir, "Postfix configuration directory (default /etc/postfix)");
   cmd->add_option("--service", options.services, "Client service(s) from master.cf, e.g. smtp/unix (default: all)");
   cmd->add_option("--destination", options.destinations, "Next-hop destination(s) to resolve the policy for");
-  cmd->add_option("--scenario", options.scenarios, "Scenario name(s) from the catalog (default: all)");
+  add_list_option(*cmd, "--scenario", options.scenarios, "Scenario name(s) from the catalog (default: all)");
   cmd->add_option("--scenario-file", options.scenario_file, "Use this scenario catalog instead of the built-in one");
   cmd->add_flag("--all-levels", options.all_levels, "Run every level in turn and compare with the documented outcomes");
   cmd->add_option("--format", options.format, "text, markdown or json")->check(CLI::IsMember({"text", "markdown", "json"}));
   cmd->add_option("--expect", options.expect, "Assertion [SERVICE@]DESTINATION:RULE (see docs/simulate.md)");
-  cmd->add_option("--serve", options.serve, "Serve scenario(s) (comma-separated, or all) on 127.0.0.1");
+  add_list_option(*cmd, "--serve", options.serve, "Serve scenario(s) (comma-separated, or all) on 127.0.0.1")
+      ->allow_extra_args(false);
   cmd->add_option("--port", options.port, "First port for --serve (0: free ports)");
   cmd->add_option("--pki-dir", options.pki_dir, "With --serve: write ca.pem and fingerprints.tsv here");
   cmd->add_option("--serve-seconds", options.serve_seconds, "With --serve: stop after this many seconds (0: never)");
@@ -226,7 +214,7 @@ int run_simulate(const SimulateOptions& options) {
   } catch (const std::exception& e) {
     return fail(e.what());
   }
-  for (const std::string& name : split_commas(options.scenarios)) {
+  for (const std::string& name : options.scenarios) {
     const Scenario* s = find_scenario(ctx.catalog, name);
     if (!s) return fail("no scenario \"" + name + "\" in the catalog");
     ctx.scenarios.push_back(s);
@@ -243,7 +231,7 @@ int run_simulate(const SimulateOptions& options) {
   ctx.sim.version = ctx.model_options.version;
   if (!options.serve.empty()) {
     std::vector<const Scenario*> serve;
-    for (const std::string& name : split_commas({options.serve})) {
+    for (const std::string& name : options.serve) {
       if (name == "all") {
         for (const Scenario& s : ctx.catalog) serve.push_back(&s);
       } else if (const Scenario* s = find_scenario(ctx.catalog, name)) {

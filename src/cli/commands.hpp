@@ -40,6 +40,11 @@ void add_version_options(CLI::App& command, VersionOptions& options);
 bool resolve_version_options(const VersionOptions& options, params::Version& version,
                              std::optional<std::string>& compatibility_level, std::string& error);
 
+// add_list_option - a repeatable option of comma-separated lists, appended
+// to `values` item by item; empty items are dropped (list_option.cpp).
+CLI::Option* add_list_option(CLI::App& command, const std::string& name, std::vector<std::string>& values,
+                             const std::string& description);
+
 struct CheckCommandOptions {
   std::vector<std::string> paths;
   std::optional<std::string> config_dir;
@@ -82,7 +87,7 @@ struct SimulateOptions {
   bool all_levels = false;
   std::string format = "text";
   std::vector<std::string> expect;
-  std::string serve;
+  std::vector<std::string> serve;
   unsigned port = 0;
   std::string pki_dir;
   unsigned serve_seconds = 0;

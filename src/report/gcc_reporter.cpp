@@ -11,7 +11,11 @@
 //   `pflint: severity: message [code]`, which neither editor takes for a
 //   location. Control characters are escaped as in the text format, so one
 //   finding is always one line.
+//   The same line, without a code, is how `pflint parse` and `pflint policy`
+//   print syntax problems (write_syntax_diagnostics).
 #include <fmt/format.h>
+
+#include <optional>
 
 #include "report/report_util.hpp"
 #include "report/terminal_util.hpp"
@@ -19,23 +23,25 @@
 namespace pflint::report {
 namespace {
 
-std::string_view gcc_severity(lint::Severity s) {
-  switch (s) {
-    case lint::Severity::error: return "error";
-    case lint::Severity::warning: return "warning";
-    case lint::Severity::info: return "note";
+// gcc_severity - error, warning, or note for info (lint's and syntax's
+// severities have the same names).
+std::string_view gcc_severity(std::string_view name) { return name == "info" ? "note" : name; }
+
+// write_line - `where: severity: message [code]`; `where` is file:line:col
+// of `offset`, or "pflint" without a file; no " [code]" without a code.
+void write_line(const syntax::SourceFile* file, std::uint32_t offset, std::string_view severity,
+                std::string_view message, std::optional<std::string_view> code, std::FILE* out) {
+  std::string where = "pflint";
+  if (file != nullptr) {
+    const syntax::Position p = file->position(offset);
+    where = fmt::format("{}:{}:{}", terminal_safe(file->path()), p.line, p.column);
   }
-  return "error";
+  const std::string tag = code ? fmt::format(" [{}]", terminal_safe(*code)) : "";
+  fmt::print(out, "{}: {}: {}{}\n", where, severity, terminal_safe(message), tag);
 }
 
 void write_finding(const lint::Diagnostic& d, std::FILE* out) {
-  std::string where = "pflint";
-  if (d.file != nullptr) {
-    const syntax::Position p = d.file->position(d.span.begin);
-    where = fmt::format("{}:{}:{}", terminal_safe(d.file->path()), p.line, p.column);
-  }
-  fmt::print(out, "{}: {}: {} [{}]\n", where, gcc_severity(d.severity), terminal_safe(d.message),
-             terminal_safe(d.code));
+  write_line(d.file, d.span.begin, gcc_severity(lint::to_string(d.severity)), d.message, d.code, out);
 }
 
 class GccStream final : public ReportStream {
@@ -56,6 +62,13 @@ class GccStream final : public ReportStream {
 
 std::unique_ptr<ReportStream> open_gcc(const ReportHeader& /*header*/, std::FILE* out) {
   return std::make_unique<GccStream>(out);
+}
+
+void write_syntax_diagnostics(const syntax::SourceFile& file, std::span<const syntax::SyntaxDiagnostic> diagnostics,
+                              std::FILE* out) {
+  for (const syntax::SyntaxDiagnostic& d : diagnostics) {
+    write_line(&file, d.span.begin, gcc_severity(syntax::to_string(d.severity)), d.message, std::nullopt, out);
+  }
 }
 
 }  // namespace pflint::report

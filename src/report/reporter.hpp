@@ -24,6 +24,7 @@
 
 #include "lint/diagnostic.hpp"
 #include "lint/rule.hpp"
+#include "syntax/tree.hpp"
 
 namespace pflint::report {
 
@@ -93,5 +94,11 @@ void write_report(Format format, const ReportInput& input, std::FILE* out);
 // or "no findings in 1 config"; a config is one entry of `checked` (a
 // directory with main.cf and/or master.cf); no newline.
 std::string summary_line(const Counts& counts, std::size_t configs, std::size_t skipped);
+
+// write_syntax_diagnostics - a file's syntax problems, outside `pflint check`
+// (`pflint parse`, `pflint policy`): one gcc-format line each without a code,
+// file:line:col: severity: message, escaped like the gcc format.
+void write_syntax_diagnostics(const syntax::SourceFile& file, std::span<const syntax::SyntaxDiagnostic> diagnostics,
+                              std::FILE* out);
 
 }  // namespace pflint::report

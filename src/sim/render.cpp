@@ -1,5 +1,6 @@
 // NAME
-//   render — output of `pflint simulate` (see render.hpp).
+//   render — output of `pflint simulate` (see render.hpp, and there why it
+//   is not in src/report/).
 #include "sim/render.hpp"
 
 #include <fmt/core.h>

@@ -7,6 +7,10 @@
 //   data/level-outcomes.json, then every differing cell with its cause.
 //   Expectation results come last. JSON carries everything (log lines and
 //   SMTP transcripts included).
+//   Why here and not in src/report/: rendering lives in src/report/, which is
+//   part of pflint_core, except for pflint_sim's own output. pflint_sim is a
+//   library of its own because it links OpenSSL, pflint_core must not depend
+//   on it, so its rendering stays beside it (README.md, "Layout").
 // SEE ALSO
 //   docs/simulate.md, src/sim/level_table.hpp, src/sim/expect.hpp.
 #pragma once

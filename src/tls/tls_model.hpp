@@ -12,7 +12,7 @@
 //   None; see the data types in global_level.hpp, policy_table.hpp,
 //   effective_policy.hpp.
 // SEE ALSO
-//   src/lint/context.hpp (CheckContext::tls), src/cli/cmd_policy.cpp, docs/policy.md.
+//   src/lint/context.hpp (CheckContext::tls), src/report/policy_text.hpp, docs/policy.md.
 #pragma once
 
 #include <deque>

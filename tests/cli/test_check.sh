@@ -57,6 +57,11 @@ expect_grep out "PF2001" "--select keeps the rule"
 checks=$((checks + 1)); if grep -q PF2004 "$TMP/out"; then echo "FAIL: --select PF2001 still shows PF2004"; failures=$((failures + 1)); fi
 run "$PFLINT" check --ignore PF2 "$TMP/repo"
 expect_rc 0 "--ignore by prefix, and the path after it stays a path"
+run "$PFLINT" check --select PF9,,PF2001, --select PF2004 --format gcc "$TMP/repo"
+expect_grep out "PF2001" "--select: comma lists, empty items dropped, repeated"
+expect_grep out "PF2004" "--select: the second --select adds to the first"
+run "$PFLINT" check --select '' --format gcc "$TMP/repo"
+expect_grep out "PF2004" "--select '' (an empty \$VAR) selects every rule, as no --select does"
 
 run "$PFLINT" check --format gcc "$TMP/repo/b/main.cf"
 expect_rc 1 "a single file"

@@ -31,6 +31,25 @@ TEST_CASE("gcc: one line per finding, info as note, no summary") {
         "main.cf:5:7: error: ESC in value [PF1002]\n");
 }
 
+TEST_CASE("gcc: syntax diagnostics (parse, policy) in the same line format, without a code") {
+  const pflint::syntax::SourceFile file{"conf dir/main.cf", "a = 1\nbad\x01 line\n  b = 2\n"};
+  using pflint::syntax::Severity;
+  using pflint::syntax::SyntaxIssue;
+  const std::vector<pflint::syntax::SyntaxDiagnostic> diagnostics{
+      {SyntaxIssue::missing_equals, Severity::error, {6, 15}, "missing '=': \"bad\x01 line\""},
+      {SyntaxIssue::leading_whitespace, Severity::warning, {16, 23}, "leading space"}};
+  char* data = nullptr;
+  std::size_t size = 0;
+  std::FILE* out = open_memstream(&data, &size);
+  write_syntax_diagnostics(file, diagnostics, out);
+  std::fclose(out);
+  const std::string text(data, size);
+  std::free(data);
+  CHECK(text ==
+        "conf dir/main.cf:2:1: error: missing '=': \"bad\\x01 line\"\n"
+        "conf dir/main.cf:3:1: warning: leading space\n");
+}
+
 TEST_CASE("github: workflow commands with UTF-16 columns and escaping") {
   const test::Sample sample;
   CHECK(render(Format::github, sample.input()) ==

@@ -1,6 +1,8 @@
-// Unit tests: terminal escaping, caret lines, URIs, doc sections and the
-// summary line shared by the output formats.
+// Unit tests: terminal escaping, caret lines, URIs, doc sections, the
+// summary line and the JSON field() helpers shared by the output formats.
 #include <doctest/doctest.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "report/json_text.hpp"
 #include "report/report_util.hpp"
@@ -74,4 +76,26 @@ TEST_CASE("json_safe_view copies only text that is not valid UTF-8") {
   CHECK(json_safe_utf8("surrogate \xED\xA0\x80") == "surrogate \xC3\xAD\xC2\xA0\xC2\x80");
   CHECK(json_safe_utf8("") == "");
   CHECK(json_safe_view("", storage).empty());
+}
+
+TEST_CASE("field writes text, bools, numbers, null and string arrays; objects an array of objects") {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  const std::vector<std::string> list{"a", "b\xFF"};
+  const std::optional<std::string> none;
+  w.StartObject();
+  field(w, "text", "x\"y");
+  field(w, "string", std::string("s"));
+  field(w, "flag", true);
+  field(w, "line", 7u);
+  field(w, "none", none);
+  field(w, "some", std::optional<std::string>("v"));
+  field(w, "null", std::nullopt);
+  field(w, "empty", non_empty(""));
+  field(w, "list", list);
+  objects(w, "objects", list, [&w](const std::string& item) { field(w, "item", item); });
+  w.EndObject();
+  CHECK(std::string(buffer.GetString()) ==
+        R"({"text":"x\"y","string":"s","flag":true,"line":7,"none":null,"some":"v","null":null,"empty":null,)"
+        "\"list\":[\"a\",\"b\xC3\xBF\"],\"objects\":[{\"item\":\"a\"},{\"item\":\"b\xC3\xBF\"}]}");
 }
