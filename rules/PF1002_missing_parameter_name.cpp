@@ -20,6 +20,7 @@ its `=`, or a continuation line lost its indentation.
 ## Problematic config
 ```main.cf
 relayhost
+# expect: PF1001
 = [smtp.example.net]:587
 ```
 

@@ -26,11 +26,13 @@ a newer Postfix than the one installed is ignored the same way.
 
 ## Problematic config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_securty_level = encrypt
 ```
 
 ## Correct config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 ```
 

@@ -29,6 +29,7 @@ enforce anything.
 
 ## Problematic config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_use_tls = yes
 smtp_enforce_tls = yes
 smtp_tls_enforce_peername = no
@@ -36,6 +37,7 @@ smtp_tls_enforce_peername = no
 
 ## Correct config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 ```
 

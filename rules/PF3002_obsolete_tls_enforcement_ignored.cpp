@@ -33,6 +33,7 @@ compatibility_level = 3.11
 relayhost = [smtp.example.net]:587
 smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt
 smtp_enforce_tls = yes
+# expect: PF2005
 ```
 
 ## Correct config

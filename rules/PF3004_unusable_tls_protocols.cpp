@@ -29,14 +29,16 @@ is deferred.
 
 ## Problematic config
 ```main.cf
-smtp_tls_security_level = may
-smtp_tls_protocols = >=TLSv1.2, TLSv1.4
+relayhost = [smtp.example.net]:587
+smtp_tls_security_level = encrypt
+smtp_tls_mandatory_protocols = >=TLSv1.2, TLSv1.4
 ```
 
 ## Correct config
 ```main.cf
-smtp_tls_security_level = may
-smtp_tls_protocols = >=TLSv1.2
+relayhost = [smtp.example.net]:587
+smtp_tls_security_level = encrypt
+smtp_tls_mandatory_protocols = >=TLSv1.2
 ```
 
 ## Exceptions

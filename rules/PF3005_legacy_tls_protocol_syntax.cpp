@@ -28,11 +28,15 @@ is a sensible floor today.
 
 ## Problematic config
 ```main.cf
+relayhost = [smtp.example.net]:587
+smtp_tls_security_level = encrypt
 smtp_tls_mandatory_protocols = !SSLv2, !SSLv3, !TLSv1, !TLSv1.1
 ```
 
 ## Correct config
 ```main.cf
+relayhost = [smtp.example.net]:587
+smtp_tls_security_level = encrypt
 smtp_tls_mandatory_protocols = >=TLSv1.2
 ```
 

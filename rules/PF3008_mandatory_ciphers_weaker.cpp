@@ -26,14 +26,25 @@ then accept weaker ciphers than the ones you merely hope for.
 
 ## Problematic config
 ```main.cf
+smtp_tls_security_level = may
+smtp_tls_policy_maps = texthash:${config_directory}/tls_policy
 smtp_tls_ciphers = high
+# expect: PF3010
 smtp_tls_mandatory_ciphers = medium
+```
+```tls_policy
+[smtp.example.net]:587    encrypt
 ```
 
 ## Correct config
 ```main.cf
+smtp_tls_security_level = may
+smtp_tls_policy_maps = texthash:${config_directory}/tls_policy
 smtp_tls_ciphers = medium
 smtp_tls_mandatory_ciphers = high
+```
+```tls_policy
+[smtp.example.net]:587    encrypt
 ```
 
 ## Exceptions

@@ -33,7 +33,11 @@ smtp_tls_protocols = >=TLSv1.2
 ## Correct config
 ```main.cf
 smtp_tls_security_level = may
+smtp_tls_policy_maps = texthash:${config_directory}/tls_policy
 smtp_tls_mandatory_protocols = >=TLSv1.2
+```
+```tls_policy
+[smtp.example.net]:587    encrypt
 ```
 
 ## Exceptions

@@ -26,6 +26,7 @@ any other word; no mail is delivered through it. DANE needs exactly
 ```main.cf
 smtp_dns_support_level = dane
 smtp_tls_security_level = dane
+# expect: PF3017
 ```
 
 ## Correct config

@@ -33,11 +33,13 @@ the Internet can be delivered; they retry until they bounce it.
 ```main.cf
 smtpd_tls_wrappermode = yes
 smtpd_tls_chain_files = /etc/postfix/server.pem
+smtp_tls_security_level = may
 ```
 
 ## Correct config
 ```main.cf
 smtpd_tls_chain_files = /etc/postfix/server.pem
+smtp_tls_security_level = may
 ```
 
 ## Exceptions

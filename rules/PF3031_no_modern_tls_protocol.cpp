@@ -34,12 +34,14 @@ delivers in plaintext.
 
 ## Problematic config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 smtp_tls_mandatory_protocols = TLSv1.1
 ```
 
 ## Correct config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 smtp_tls_mandatory_protocols = >=TLSv1.2
 ```

@@ -31,12 +31,14 @@ really are.
 
 ## Problematic config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 smtp_tls_protocols = >=TLSv1.2
 ```
 
 ## Correct config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 smtp_tls_mandatory_protocols = >=TLSv1.2
 ```

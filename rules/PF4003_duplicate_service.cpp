@@ -22,14 +22,14 @@ options, silently do nothing.
 ## Problematic config
 ```master.cf
 relay unix - - n - - smtp
-  -o smtp_tls_security_level=verify
+  -o smtp_tls_security_level=may
 relay unix - - n - - smtp
 ```
 
 ## Correct config
 ```master.cf
 relay unix - - n - - smtp
-  -o smtp_tls_security_level=verify
+  -o smtp_tls_security_level=may
 ```
 
 ## Exceptions

@@ -34,7 +34,7 @@ smtp_tls_security_level = may
 smtp_tls_policy_maps = texthash:${config_directory}/tls_policy
 ```
 ```tls_policy
-legacy.example    may protocols=TLSv1
+legacy.example    may protocols=>=TLSv1
 ```
 
 ## Exceptions
