@@ -1,5 +1,5 @@
 # StandardSettings — the C++ standard, warnings and sanitizers, carried by two
-# INTERFACE targets that every pflint target links PRIVATE.
+# INTERFACE targets that every pflint target links PRIVATE; clang-tidy.
 add_library(pflint_settings INTERFACE)
 target_compile_features(pflint_settings INTERFACE cxx_std_20)
 set(CMAKE_CXX_EXTENSIONS OFF)
@@ -25,7 +25,18 @@ if(_pflint_sanitizers)
                          -fno-sanitize-recover=all)
   target_link_options(pflint_settings INTERFACE -fsanitize=${_pflint_san})
 endif()
+# Debug checks the standard library's preconditions; so does the ci preset,
+# which builds RelWithDebInfo with "-O2 -g -D_GLIBCXX_ASSERTIONS" (no NDEBUG,
+# so assert() and RAPIDJSON_ASSERT stay live: CMakePresets.json).
 target_compile_definitions(pflint_settings INTERFACE $<$<CONFIG:Debug>:_GLIBCXX_ASSERTIONS>)
+
+# clang-tidy with the checks of .clang-tidy on each file as it compiles
+# (`cmake --preset tidy`). Set before any target exists: CMAKE_CXX_CLANG_TIDY
+# initialises each target's CXX_CLANG_TIDY.
+if(PFLINT_ENABLE_CLANG_TIDY)
+  find_program(PFLINT_CLANG_TIDY NAMES clang-tidy-14 clang-tidy REQUIRED)
+  set(CMAKE_CXX_CLANG_TIDY ${PFLINT_CLANG_TIDY})
+endif()
 
 # Fuzzing instruments all of pflint's code for coverage (clang only).
 if(PFLINT_BUILD_FUZZ)

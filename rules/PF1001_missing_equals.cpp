@@ -5,9 +5,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1001_info;
 const lint::RuleInfo PF1001_info{
-    "PF1001", "missing-equals", lint::Severity::error,
-    "a main.cf line has no '=' after the parameter name", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1001",
+    .name = "missing-equals",
+    .severity = lint::Severity::error,
+    .summary = "a main.cf line has no '=' after the parameter name",
+    .doc = R"md(## What it flags
 A logical line in main.cf that is not of the form `name = value`: there is
 no `=` after the first word.
 
@@ -35,7 +37,8 @@ must start with `#` (there are no comments after text).
 ## How to fix
 Add the missing `=`, or turn the line into a comment with a leading `#`.
 Remember that an indented line continues the line before it.
-)md"};
+)md",
+};
 
 void check_PF1001(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::missing_equals); }
 

@@ -5,9 +5,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1002_info;
 const lint::RuleInfo PF1002_info{
-    "PF1002", "missing-parameter-name", lint::Severity::error,
-    "a main.cf line starts with '='", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1002",
+    .name = "missing-parameter-name",
+    .severity = lint::Severity::error,
+    .summary = "a main.cf line starts with '='",
+    .doc = R"md(## What it flags
 A logical line in main.cf that starts with `=`: the value has no name.
 
 ## Why it matters
@@ -18,6 +20,7 @@ its `=`, or a continuation line lost its indentation.
 ## Problematic config
 ```main.cf
 relayhost
+# expect: PF1001
 = [smtp.example.net]:587
 ```
 
@@ -32,7 +35,8 @@ None.
 ## How to fix
 Put the name back in front of the `=`, or indent the line if it continues
 the value of the line above.
-)md"};
+)md",
+};
 
 void check_PF1002(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::missing_name); }
 

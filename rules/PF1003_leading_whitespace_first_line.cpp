@@ -5,9 +5,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1003_info;
 const lint::RuleInfo PF1003_info{
-    "PF1003", "leading-whitespace-first-line", lint::Severity::warning,
-    "the first setting of a file starts with whitespace and is ignored", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1003",
+    .name = "leading-whitespace-first-line",
+    .severity = lint::Severity::warning,
+    .summary = "the first setting of a file starts with whitespace and is ignored",
+    .doc = R"md(## What it flags
 The first logical line of main.cf (or master.cf) starts with a space or a
 tab. Any other indented line continues the line above it; the first one has
 nothing to continue.
@@ -36,7 +38,8 @@ None.
 
 ## How to fix
 Remove the indentation of the first setting.
-)md"};
+)md",
+};
 
 void check_PF1003(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::leading_whitespace); }
 

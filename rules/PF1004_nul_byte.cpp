@@ -5,9 +5,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1004_info;
 const lint::RuleInfo PF1004_info{
-    "PF1004", "nul-byte", lint::Severity::warning,
-    "a NUL byte in a configuration line", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1004",
+    .name = "nul-byte",
+    .severity = lint::Severity::warning,
+    .summary = "a NUL byte in a configuration line",
+    .doc = R"md(## What it flags
 A NUL byte (a zero byte) inside a logical line, usually from a binary file or
 an editor accident.
 
@@ -28,7 +30,8 @@ None.
 ## How to fix
 Delete the byte, e.g. `tr -d '\000' < main.cf > main.cf.new`, check the
 result, and replace the file.
-)md"};
+)md",
+};
 
 void check_PF1004(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::nul_byte); }
 

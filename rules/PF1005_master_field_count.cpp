@@ -5,9 +5,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1005_info;
 const lint::RuleInfo PF1005_info{
-    "PF1005", "master-field-count", lint::Severity::error,
-    "a master.cf entry has fewer than 8 fields", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1005",
+    .name = "master-field-count",
+    .severity = lint::Severity::error,
+    .summary = "a master.cf entry has fewer than 8 fields",
+    .doc = R"md(## What it flags
 A master.cf entry with fewer than the eight fields service, type, private,
 unprivileged, chroot, wakeup, process_limit and command.
 
@@ -34,7 +36,8 @@ None.
 ## How to fix
 Indent continuation lines, or complete the entry; use `-` for a field's
 default.
-)md"};
+)md",
+};
 
 void check_PF1005(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::bad_field_count); }
 

@@ -5,9 +5,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1006_info;
 const lint::RuleInfo PF1006_info{
-    "PF1006", "bad-override", lint::Severity::error,
-    "a master.cf -o option without name=value", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1006",
+    .name = "bad-override",
+    .severity = lint::Severity::error,
+    .summary = "a master.cf -o option without name=value",
+    .doc = R"md(## What it flags
 A `-o` option in master.cf whose setting is not `name=value`.
 
 ## Why it matters
@@ -33,7 +35,8 @@ None.
 ## How to fix
 Write `-o name=value` without spaces, or use the long form
 `-o { name = value with spaces }` (Postfix 3.0 and later).
-)md"};
+)md",
+};
 
 void check_PF1006(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::bad_override); }
 

@@ -5,9 +5,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1007_info;
 const lint::RuleInfo PF1007_info{
-    "PF1007", "missing-override-value", lint::Severity::error,
-    "a master.cf -o option with nothing after it", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1007",
+    .name = "missing-override-value",
+    .severity = lint::Severity::error,
+    .summary = "a master.cf -o option with nothing after it",
+    .doc = R"md(## What it flags
 A `-o` at the end of a master.cf entry, with no setting after it.
 
 ## Why it matters
@@ -29,7 +31,8 @@ None.
 
 ## How to fix
 Add the intended `name=value`, or remove the `-o`.
-)md"};
+)md",
+};
 
 void check_PF1007(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::missing_override_value); }
 

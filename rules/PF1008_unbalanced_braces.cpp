@@ -5,9 +5,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1008_info;
 const lint::RuleInfo PF1008_info{
-    "PF1008", "unbalanced-braces", lint::Severity::error,
-    "a { } group in a master.cf argument does not close", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1008",
+    .name = "unbalanced-braces",
+    .severity = lint::Severity::error,
+    .summary = "a { } group in a master.cf argument does not close",
+    .doc = R"md(## What it flags
 A `{` in a master.cf argument without its `}`, or text glued after the
 closing `}` of a `{ ... }` argument.
 
@@ -32,7 +34,8 @@ None.
 
 ## How to fix
 Close every `{` with a `}` and leave a space after the `}`.
-)md"};
+)md",
+};
 
 void check_PF1008(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::unbalanced_braces); }
 

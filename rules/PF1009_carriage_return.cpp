@@ -5,9 +5,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1009_info;
 const lint::RuleInfo PF1009_info{
-    "PF1009", "carriage-return", lint::Severity::info,
-    "the file has Windows (CRLF) line endings", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1009",
+    .name = "carriage-return",
+    .severity = lint::Severity::info,
+    .summary = "the file has Windows (CRLF) line endings",
+    .doc = R"md(## What it flags
 Carriage-return characters in main.cf or master.cf, typically from a file
 saved with Windows line endings.
 
@@ -30,7 +32,8 @@ None.
 
 ## How to fix
 Convert the file: `sed -i 's/\r$//' main.cf` (or `dos2unix main.cf`).
-)md"};
+)md",
+};
 
 void check_PF1009(lint::CheckContext& context) {
   for (const auto* file : {&context.files().main_file, &context.files().master_file}) {

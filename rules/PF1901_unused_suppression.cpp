@@ -6,9 +6,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1901_info;
 const lint::RuleInfo PF1901_info{
-    "PF1901", "unused-suppression", lint::Severity::info,
-    "a pflint suppression comment that suppresses nothing", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1901",
+    .name = "unused-suppression",
+    .severity = lint::Severity::info,
+    .summary = "a pflint suppression comment that suppresses nothing",
+    .doc = R"md(## What it flags
 A `# pflint: disable=CODE` comment (or `disable-file=CODE`) for a rule that
 ran and found nothing there to suppress.
 
@@ -34,7 +36,8 @@ reported.
 
 ## How to fix
 Delete the comment, or the code from its list.
-)md"};
+)md",
+};
 
 void check_PF1901(lint::CheckContext& /*context*/) {}
 

@@ -6,9 +6,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF1902_info;
 const lint::RuleInfo PF1902_info{
-    "PF1902", "malformed-suppression", lint::Severity::warning,
-    "a pflint directive comment that cannot be understood", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF1902",
+    .name = "malformed-suppression",
+    .severity = lint::Severity::warning,
+    .summary = "a pflint directive comment that cannot be understood",
+    .doc = R"md(## What it flags
 A comment starting with `# pflint:` that is not `disable=CODES` or
 `disable-file=CODES`, names no rule code, names something that is not a rule
 code, or is the last line of the file (nothing follows it to apply to).
@@ -35,7 +37,8 @@ None.
 Write `# pflint: disable=PF2001,PF3004` on the line above the setting, or
 `# pflint: disable-file=PF2001` anywhere in the file. Codes may be prefixes
 (`PF3`) or `ALL`.
-)md"};
+)md",
+};
 
 void check_PF1902(lint::CheckContext& /*context*/) {}
 

@@ -9,9 +9,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF2001_info;
 const lint::RuleInfo PF2001_info{
-    "PF2001", "unknown-parameter", lint::Severity::warning,
-    "a parameter name that the target Postfix version does not know", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF2001",
+    .name = "unknown-parameter",
+    .severity = lint::Severity::warning,
+    .summary = "a parameter name that the target Postfix version does not know",
+    .doc = R"md(## What it flags
 A main.cf line or master.cf `-o` option whose name is not a parameter of the
 target Postfix version, nor a service-specific name that master.cf defines,
 nor a variable that another setting uses as `$name`.
@@ -24,11 +26,13 @@ a newer Postfix than the one installed is ignored the same way.
 
 ## Problematic config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_securty_level = encrypt
 ```
 
 ## Correct config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 ```
 
@@ -41,7 +45,8 @@ set `--postfix-version` to the version you run.
 ## How to fix
 Correct the spelling (the message suggests the closest parameter), or
 remove the line.
-)md"};
+)md",
+};
 
 void check_PF2001(lint::CheckContext& context) {
   const model::Names& names = context.model().names();

@@ -9,9 +9,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF2002_info;
 const lint::RuleInfo PF2002_info{
-    "PF2002", "undefined-parameter", lint::Severity::warning,
-    "a $name reference to a parameter that is not defined anywhere", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF2002",
+    .name = "undefined-parameter",
+    .severity = lint::Severity::warning,
+    .summary = "a $name reference to a parameter that is not defined anywhere",
+    .doc = R"md(## What it flags
 A `$name` (or `${name}`, `$(name)`, `${name?...}`) in a value, where `name`
 is neither a Postfix parameter nor set in main.cf or in the same master.cf
 entry.
@@ -40,7 +42,8 @@ value to make the intent explicit.
 
 ## How to fix
 Define the name, or fix its spelling.
-)md"};
+)md",
+};
 
 void check_PF2002(lint::CheckContext& context) {
   const model::Names& names = context.model().names();

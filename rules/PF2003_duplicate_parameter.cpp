@@ -8,10 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF2003_info;
 const lint::RuleInfo PF2003_info{
-    "PF2003", "duplicate-parameter", lint::Severity::warning,
-    "a parameter is set more than once in main.cf, or in one master.cf entry's -o options, with different values",
-    std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF2003",
+    .name = "duplicate-parameter",
+    .severity = lint::Severity::warning,
+    .summary = "a parameter is set more than once in main.cf, or in one master.cf entry's -o options, with different values",
+    .doc = R"md(## What it flags
 A parameter that main.cf sets twice (or more) with different values, or
 that one master.cf entry sets with two `-o` options of different values
 (for example `-o smtp_tls_security_level=may` and, further down,
@@ -44,7 +45,8 @@ this rule does not report them either.
 ## How to fix
 Keep one line per parameter, and one `-o` per parameter in an entry. `postconf -e name=value` (or
 `pflint postconf -e`) edits in place instead of appending.
-)md"};
+)md",
+};
 
 namespace {
 

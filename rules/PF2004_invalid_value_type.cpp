@@ -14,9 +14,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF2004_info;
 const lint::RuleInfo PF2004_info{
-    "PF2004", "invalid-value-type", lint::Severity::error,
-    "a yes/no, number or time parameter has a value Postfix cannot read", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF2004",
+    .name = "invalid-value-type",
+    .severity = lint::Severity::error,
+    .summary = "a yes/no, number or time parameter has a value Postfix cannot read",
+    .doc = R"md(## What it flags
 A value that does not fit its parameter's type, after `$name` expansion:
 - yes/no parameters take `yes` or `no` (any case) — not `true`, `1`, `on`;
 - number parameters take decimal digits that fit the type (`10k` is not a
@@ -51,7 +53,8 @@ fails are left to the expansion rules.
 ## How to fix
 Write the value in the parameter's type; `postconf -d NAME` shows the
 default, which has the right form.
-)md"};
+)md",
+};
 
 namespace {
 

@@ -9,9 +9,12 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF2005_info;
 const lint::RuleInfo PF2005_info{
-    "PF2005", "deprecated-parameter", lint::Severity::warning,
-    "a parameter that the target Postfix version deprecates or no longer has", params::Version{3, 9, 0}, std::nullopt,
-    R"md(## What it flags
+    .code = "PF2005",
+    .name = "deprecated-parameter",
+    .severity = lint::Severity::warning,
+    .summary = "a parameter that the target Postfix version deprecates or no longer has",
+    .since_version = params::Version{3, 9, 0},
+    .doc = R"md(## What it flags
 A setting of a parameter that Postfix lists in its deprecation table for the
 target version (from 3.9): either still supported but due for removal, or
 already removed. The finding quotes Postfix's own advice on what to use
@@ -41,7 +44,8 @@ them.
 
 ## How to fix
 Replace the parameter as the message says and remove the old line.
-)md"};
+)md",
+};
 
 void check_PF2005(lint::CheckContext& context) {
   const params::Version v = context.version();

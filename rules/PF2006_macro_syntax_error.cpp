@@ -7,9 +7,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF2006_info;
 const lint::RuleInfo PF2006_info{
-    "PF2006", "macro-syntax-error", lint::Severity::error,
-    "a $name expression in a value is malformed", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF2006",
+    .name = "macro-syntax-error",
+    .severity = lint::Severity::error,
+    .summary = "a $name expression in a value is malformed",
+    .doc = R"md(## What it flags
 A value whose `$` expressions are malformed: a `$` followed by nothing that
 can be a name (`$ `, `${}`), an unclosed `${`, a `${name?...}` with bad
 syntax, a comparison with unbraced operands, an unknown operator.
@@ -36,7 +38,8 @@ are not checked. A literal dollar sign is written `$$`.
 ## How to fix
 Close the braces, brace relational operands (`${{$a} == {b} ? {x} : {y}}`),
 and write `$$` for a literal `$`.
-)md"};
+)md",
+};
 
 void check_PF2006(lint::CheckContext& context) {
   expand::ParseOptions options;

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF2007_info;
 const lint::RuleInfo PF2007_info{
-    "PF2007", "comment-in-value", lint::Severity::warning,
-    "'#' after a value is not a comment", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF2007",
+    .name = "comment-in-value",
+    .severity = lint::Severity::warning,
+    .summary = "'#' after a value is not a comment",
+    .doc = R"md(## What it flags
 A list value (such as `mynetworks` or `smtpd_recipient_restrictions`) with a
 word that starts with `#` after other text — almost always an end-of-line
 comment.
@@ -44,7 +46,8 @@ in a banner text).
 
 ## How to fix
 Move the comment to a line of its own that starts with `#`.
-)md"};
+)md",
+};
 
 namespace {
 

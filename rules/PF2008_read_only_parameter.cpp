@@ -7,9 +7,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF2008_info;
 const lint::RuleInfo PF2008_info{
-    "PF2008", "read-only-parameter", lint::Severity::warning,
-    "process_name, process_id or service_name assigned in the configuration", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF2008",
+    .name = "read-only-parameter",
+    .severity = lint::Severity::warning,
+    .summary = "process_name, process_id or service_name assigned in the configuration",
+    .doc = R"md(## What it flags
 A main.cf line or `-o` option that sets `process_name`, `process_id` or
 `service_name`.
 
@@ -34,7 +36,8 @@ None.
 
 ## How to fix
 Remove the line; refer to the value as `$service_name` (etc.) where needed.
-)md"};
+)md",
+};
 
 void check_PF2008(lint::CheckContext& context) {
   for (const model::Setting& s : context.model().settings()) {

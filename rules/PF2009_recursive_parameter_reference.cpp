@@ -12,9 +12,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF2009_info;
 const lint::RuleInfo PF2009_info{
-    "PF2009", "recursive-parameter-reference", lint::Severity::error,
-    "a parameter's $name references loop back to a name being expanded", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF2009",
+    .name = "recursive-parameter-reference",
+    .severity = lint::Severity::error,
+    .summary = "a parameter's $name references loop back to a name being expanded",
+    .doc = R"md(## What it flags
 A setting of a parameter Postfix uses whose expansion never ends: its value
 refers to a name whose value (directly, or through more names, including
 built-in defaults) refers back, as in `myhostname = $myorigin` while
@@ -48,7 +50,8 @@ loop is reported.
 ## How to fix
 Give one of the names in the loop a literal value. The message shows the
 path of references that leads back.
-)md"};
+)md",
+};
 
 namespace {
 

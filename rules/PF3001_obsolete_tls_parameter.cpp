@@ -8,10 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3001_info;
 const lint::RuleInfo PF3001_info{
-    "PF3001", "obsolete-tls-parameter", lint::Severity::warning,
-    "a pre-2.3 TLS switch (smtp_use_tls, smtp_enforce_tls, smtp_tls_enforce_peername) is set", std::nullopt,
-    std::nullopt,
-    R"md(## What it flags
+    .code = "PF3001",
+    .name = "obsolete-tls-parameter",
+    .severity = lint::Severity::warning,
+    .summary = "a pre-2.3 TLS switch (smtp_use_tls, smtp_enforce_tls, smtp_tls_enforce_peername) is set",
+    .doc = R"md(## What it flags
 An explicit `smtp_use_tls`, `smtp_enforce_tls` or `smtp_tls_enforce_peername`
 (or the `lmtp_` forms), in main.cf or as a master.cf `-o` option. The
 finding says which security level the switches amount to, or, when
@@ -28,6 +29,7 @@ enforce anything.
 
 ## Problematic config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_use_tls = yes
 smtp_enforce_tls = yes
 smtp_tls_enforce_peername = no
@@ -35,6 +37,7 @@ smtp_tls_enforce_peername = no
 
 ## Correct config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 ```
 
@@ -48,7 +51,8 @@ Replace the switches with the one `smtp_tls_security_level` line the
 finding shows (`use_tls` alone is `may`; `enforce_tls` is `verify`, or
 `encrypt` with `enforce_peername = no`). Where a level is already set,
 delete the switches. The fix does either for main.cf lines.
-)md"};
+)md",
+};
 
 namespace {
 

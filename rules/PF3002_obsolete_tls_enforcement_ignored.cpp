@@ -9,9 +9,12 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3002_info;
 const lint::RuleInfo PF3002_info{
-    "PF3002", "obsolete-tls-enforcement-ignored", lint::Severity::error,
-    "smtp_enforce_tls = yes is overridden by the 3.11 default level may", params::Version{3, 11, 0}, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3002",
+    .name = "obsolete-tls-enforcement-ignored",
+    .severity = lint::Severity::error,
+    .summary = "smtp_enforce_tls = yes is overridden by the 3.11 default level may",
+    .since_version = params::Version{3, 11, 0},
+    .doc = R"md(## What it flags
 `smtp_enforce_tls = yes` without an explicit `smtp_tls_security_level`,
 on Postfix 3.11 or later with `compatibility_level` 3.11 or later.
 
@@ -30,6 +33,7 @@ compatibility_level = 3.11
 relayhost = [smtp.example.net]:587
 smtp_tls_CAfile = /etc/ssl/certs/ca-certificates.crt
 smtp_enforce_tls = yes
+# expect: PF2005
 ```
 
 ## Correct config
@@ -49,7 +53,8 @@ not affected: `lmtp_tls_security_level` keeps an empty default.
 Write the level the switches meant explicitly: `verify` for
 `smtp_enforce_tls = yes`, or `encrypt` when `smtp_tls_enforce_peername = no`
 as well, and delete the switches. The fix does this for you.
-)md"};
+)md",
+};
 
 void check_PF3002(lint::CheckContext& context) {
   const model::Model& model = context.model();

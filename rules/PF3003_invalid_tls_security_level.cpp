@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3003_info;
 const lint::RuleInfo PF3003_info{
-    "PF3003", "invalid-tls-security-level", lint::Severity::error,
-    "smtp_tls_security_level has a value that is not a TLS security level", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3003",
+    .name = "invalid-tls-security-level",
+    .severity = lint::Severity::error,
+    .summary = "smtp_tls_security_level has a value that is not a TLS security level",
+    .doc = R"md(## What it flags
 A value of `smtp_tls_security_level` or `lmtp_tls_security_level` (main.cf
 or `-o`), after `$name` expansion, that is not one of `none`, `may`,
 `encrypt`, `fingerprint`, `dane`, `dane-only`, `verify`, `secure` (case does
@@ -39,7 +41,8 @@ Unknown levels in policy tables are PF5001.
 ## How to fix
 Write one of the level names without quotes. If you meant DANE with a
 fallback for MX hosts found without DNSSEC, use `dane`.
-)md"};
+)md",
+};
 
 void check_PF3003(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "tls_security_level")) {

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3004_info;
 const lint::RuleInfo PF3004_info{
-    "PF3004", "unusable-tls-protocols", lint::Severity::error,
-    "a TLS protocol list has unknown names or excludes every protocol", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3004",
+    .name = "unusable-tls-protocols",
+    .severity = lint::Severity::error,
+    .summary = "a TLS protocol list has unknown names or excludes every protocol",
+    .doc = R"md(## What it flags
 `smtp_tls_protocols` or `smtp_tls_mandatory_protocols` (and the `lmtp_`
 forms) when the list
 - contains a token Postfix does not know: a misspelt name (`TLSv1.4`,
@@ -27,14 +29,16 @@ is deferred.
 
 ## Problematic config
 ```main.cf
-smtp_tls_security_level = may
-smtp_tls_protocols = >=TLSv1.2, TLSv1.4
+relayhost = [smtp.example.net]:587
+smtp_tls_security_level = encrypt
+smtp_tls_mandatory_protocols = >=TLSv1.2, TLSv1.4
 ```
 
 ## Correct config
 ```main.cf
-smtp_tls_security_level = may
-smtp_tls_protocols = >=TLSv1.2
+relayhost = [smtp.example.net]:587
+smtp_tls_security_level = encrypt
+smtp_tls_mandatory_protocols = >=TLSv1.2
 ```
 
 ## Exceptions
@@ -45,7 +49,8 @@ no effect; that is not flagged here.
 Use `SSLv3`, `TLSv1`, `TLSv1.1`, `TLSv1.2`, `TLSv1.3`, each optionally
 negated with `!`, or (3.6+) a range with `>=` and `<=`. Keep at least one
 protocol that current servers speak (TLSv1.2 and TLSv1.3).
-)md"};
+)md",
+};
 
 void check_PF3004(lint::CheckContext& context) {
   const bool ranges = context.version() >= params::Version{3, 6, 0};

@@ -8,10 +8,12 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3005_info;
 const lint::RuleInfo PF3005_info{
-    "PF3005", "legacy-tls-protocol-syntax", lint::Severity::info,
-    "a TLS protocol list uses the pre-3.6 exclusion form instead of a >= bound", params::Version{3, 6, 0},
-    std::nullopt,
-    R"md(## What it flags
+    .code = "PF3005",
+    .name = "legacy-tls-protocol-syntax",
+    .severity = lint::Severity::info,
+    .summary = "a TLS protocol list uses the pre-3.6 exclusion form instead of a >= bound",
+    .since_version = params::Version{3, 6, 0},
+    .doc = R"md(## What it flags
 `smtp_tls_protocols` or `smtp_tls_mandatory_protocols` (and the `lmtp_`
 forms) written only as exclusions, such as `!SSLv2, !SSLv3` or
 `!SSLv2, !SSLv3, !TLSv1, !TLSv1.1`, on Postfix 3.6 or later, which
@@ -26,11 +28,15 @@ is a sensible floor today.
 
 ## Problematic config
 ```main.cf
+relayhost = [smtp.example.net]:587
+smtp_tls_security_level = encrypt
 smtp_tls_mandatory_protocols = !SSLv2, !SSLv3, !TLSv1, !TLSv1.1
 ```
 
 ## Correct config
 ```main.cf
+relayhost = [smtp.example.net]:587
+smtp_tls_security_level = encrypt
 smtp_tls_mandatory_protocols = >=TLSv1.2
 ```
 
@@ -42,7 +48,8 @@ form. Lists that mix includes and exclusions are left alone.
 Replace the list with the equivalent bound the finding shows (the fix does
 this; it changes nothing in behaviour). `!SSLv2, !SSLv3` is exactly the
 default `>=TLSv1`, so that line can also simply be deleted.
-)md"};
+)md",
+};
 
 void check_PF3005(lint::CheckContext& context) {
   for (const std::string_view suffix : {std::string_view("tls_protocols"), std::string_view("tls_mandatory_protocols")}) {

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3006_info;
 const lint::RuleInfo PF3006_info{
-    "PF3006", "empty-tls-parameter", lint::Severity::error,
-    "a client TLS parameter that needs a value is empty", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3006",
+    .name = "empty-tls-parameter",
+    .severity = lint::Severity::error,
+    .summary = "a client TLS parameter that needs a value is empty",
+    .doc = R"md(## What it flags
 An explicit empty value (after `$name` expansion) for one of the SMTP/LMTP
 client TLS parameters that Postfix reads with a minimum length of one:
 `smtp_tls_ciphers`, `smtp_tls_mandatory_ciphers`,
@@ -42,7 +44,8 @@ None: the check happens for every delivery agent start.
 Delete the line to get the built-in default, or give a value (`medium`,
 `sha256`, `hostname`, `nexthop, dot-nexthop`). The fix deletes main.cf
 lines.
-)md"};
+)md",
+};
 
 void check_PF3006(lint::CheckContext& context) {
   for (const std::string_view suffix :

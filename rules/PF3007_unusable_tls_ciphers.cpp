@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3007_info;
 const lint::RuleInfo PF3007_info{
-    "PF3007", "unusable-tls-ciphers", lint::Severity::error,
-    "an unknown cipher grade, or a cipher exclusion starting with ! + - or @", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3007",
+    .name = "unusable-tls-ciphers",
+    .severity = lint::Severity::error,
+    .summary = "an unknown cipher grade, or a cipher exclusion starting with ! + - or @",
+    .doc = R"md(## What it flags
 - `smtp_tls_ciphers` / `smtp_tls_mandatory_ciphers` (and `lmtp_`) with a
   value other than `high`, `medium`, `low`, `export` or `null`, such as an
   OpenSSL cipher string (`HIGH:!aNULL`) or `strong`;
@@ -42,7 +44,8 @@ Empty grades are PF3006. The grade is checked after `$name` expansion.
 ## How to fix
 Use one of the grade names, and write exclusions as plain names (`aNULL`,
 `RC4`, `kRSA`). The fix removes a leading `!` from exclusions.
-)md"};
+)md",
+};
 
 void check_PF3007(lint::CheckContext& context) {
   for (const std::string_view suffix : {std::string_view("tls_ciphers"), std::string_view("tls_mandatory_ciphers")}) {

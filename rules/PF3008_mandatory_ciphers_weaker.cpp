@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3008_info;
 const lint::RuleInfo PF3008_info{
-    "PF3008", "mandatory-ciphers-weaker", lint::Severity::warning,
-    "smtp_tls_mandatory_ciphers is weaker than smtp_tls_ciphers", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3008",
+    .name = "mandatory-ciphers-weaker",
+    .severity = lint::Severity::warning,
+    .summary = "smtp_tls_mandatory_ciphers is weaker than smtp_tls_ciphers",
+    .doc = R"md(## What it flags
 A client (main.cf, or a master.cf service with `-o` options) whose
 `smtp_tls_mandatory_ciphers` grade is weaker than its `smtp_tls_ciphers`
 grade (or the same for `lmtp_`), in the order null < export < low < medium
@@ -24,14 +26,25 @@ then accept weaker ciphers than the ones you merely hope for.
 
 ## Problematic config
 ```main.cf
+smtp_tls_security_level = may
+smtp_tls_policy_maps = texthash:${config_directory}/tls_policy
 smtp_tls_ciphers = high
+# expect: PF3010
 smtp_tls_mandatory_ciphers = medium
+```
+```tls_policy
+[smtp.example.net]:587    encrypt
 ```
 
 ## Correct config
 ```main.cf
+smtp_tls_security_level = may
+smtp_tls_policy_maps = texthash:${config_directory}/tls_policy
 smtp_tls_ciphers = medium
 smtp_tls_mandatory_ciphers = high
+```
+```tls_policy
+[smtp.example.net]:587    encrypt
 ```
 
 ## Exceptions
@@ -41,7 +54,8 @@ practical use.
 ## How to fix
 Raise `smtp_tls_mandatory_ciphers`, and leave `smtp_tls_ciphers` at its
 default `medium` (see PF3010 on restricting opportunistic TLS).
-)md"};
+)md",
+};
 
 namespace {
 int rank(tls::CipherGrade g) {

@@ -8,9 +8,12 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3009_info;
 const lint::RuleInfo PF3009_info{
-    "PF3009", "low-export-cipher-grade", lint::Severity::warning,
-    "cipher grade low or export, which means medium since Postfix 3.8", params::Version{3, 8, 0}, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3009",
+    .name = "low-export-cipher-grade",
+    .severity = lint::Severity::warning,
+    .summary = "cipher grade low or export, which means medium since Postfix 3.8",
+    .since_version = params::Version{3, 8, 0},
+    .doc = R"md(## What it flags
 `smtp_tls_ciphers` or `smtp_tls_mandatory_ciphers` (and `lmtp_`) set to
 `low` or `export` on Postfix 3.8 or later.
 
@@ -39,7 +42,8 @@ select weaker lists.
 Write `medium` (what Postfix uses anyway; the fix does this) or delete the
 line. For a peer that cannot do better, use a policy table entry for that
 destination instead of weakening every connection.
-)md"};
+)md",
+};
 
 void check_PF3009(lint::CheckContext& context) {
   for (const std::string_view suffix : {std::string_view("tls_ciphers"), std::string_view("tls_mandatory_ciphers")}) {

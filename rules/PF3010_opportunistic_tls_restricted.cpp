@@ -8,10 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3010_info;
 const lint::RuleInfo PF3010_info{
-    "PF3010", "opportunistic-tls-restricted", lint::Severity::info,
-    "opportunistic TLS (level may) is restricted to fewer protocols or ciphers than the defaults", std::nullopt,
-    std::nullopt,
-    R"md(## What it flags
+    .code = "PF3010",
+    .name = "opportunistic-tls-restricted",
+    .severity = lint::Severity::info,
+    .summary = "opportunistic TLS (level may) is restricted to fewer protocols or ciphers than the defaults",
+    .doc = R"md(## What it flags
 `smtp_tls_protocols` that disables protocols the default allows (TLSv1 up
 to TLSv1.3), or `smtp_tls_ciphers = high`, for a client whose security
 level is `may` (and the same for `lmtp_`).
@@ -32,7 +33,11 @@ smtp_tls_protocols = >=TLSv1.2
 ## Correct config
 ```main.cf
 smtp_tls_security_level = may
+smtp_tls_policy_maps = texthash:${config_directory}/tls_policy
 smtp_tls_mandatory_protocols = >=TLSv1.2
+```
+```tls_policy
+[smtp.example.net]:587    encrypt
 ```
 
 ## Exceptions
@@ -43,7 +48,8 @@ the price of plaintext. Then keep the setting and suppress this finding.
 Delete the restriction, and put stricter settings into
 `smtp_tls_mandatory_protocols` / `smtp_tls_mandatory_ciphers` for the
 destinations where TLS is required.
-)md"};
+)md",
+};
 
 void check_PF3010(lint::CheckContext& context) {
   const model::Model& model = context.model();

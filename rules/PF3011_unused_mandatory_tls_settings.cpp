@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3011_info;
 const lint::RuleInfo PF3011_info{
-    "PF3011", "unused-mandatory-tls-settings", lint::Severity::info,
-    "smtp_tls_mandatory_* is set but no service or destination uses mandatory TLS", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3011",
+    .name = "unused-mandatory-tls-settings",
+    .severity = lint::Severity::info,
+    .summary = "smtp_tls_mandatory_* is set but no service or destination uses mandatory TLS",
+    .doc = R"md(## What it flags
 An explicit `smtp_tls_mandatory_protocols`, `smtp_tls_mandatory_ciphers`
 or `smtp_tls_mandatory_exclude_ciphers` (or `lmtp_`) when every client
 service that reads it runs at level `none` or `may`, and no entry of its
@@ -44,7 +46,8 @@ table pflint cannot read (SQL, LDAP, socketmap): then nothing is reported.
 ## How to fix
 Either require TLS where you mean to (a level above `may`, globally or in a
 policy table), or delete the unused settings.
-)md"};
+)md",
+};
 
 void check_PF3011(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

@@ -9,9 +9,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3012_info;
 const lint::RuleInfo PF3012_info{
-    "PF3012", "mandatory-tls-without-relayhost", lint::Severity::warning,
-    "mandatory TLS is the default for delivery straight to the Internet", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3012",
+    .name = "mandatory-tls-without-relayhost",
+    .severity = lint::Severity::warning,
+    .summary = "mandatory TLS is the default for delivery straight to the Internet",
+    .doc = R"md(## What it flags
 A default security level of `encrypt`, `fingerprint`, `dane-only`,
 `verify` or `secure` for the transport that delivers mail by default
 (`default_transport`, normally `smtp`), when there is no `relayhost`, no
@@ -50,7 +52,8 @@ known hosts. Suppress the finding there.
 Set the global level to `may` (or `dane`) and list the destinations that
 must get TLS in a policy table, or route mail through a `relayhost` that
 you know supports the level.
-)md"};
+)md",
+};
 
 void check_PF3012(lint::CheckContext& context) {
   const model::Model& model = context.model();

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3013_info;
 const lint::RuleInfo PF3013_info{
-    "PF3013", "fingerprint-without-fingerprints", lint::Severity::error,
-    "level fingerprint without smtp_tls_fingerprint_cert_match or match=", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3013",
+    .name = "fingerprint-without-fingerprints",
+    .severity = lint::Severity::error,
+    .summary = "level fingerprint without smtp_tls_fingerprint_cert_match or match=",
+    .doc = R"md(## What it flags
 A `fingerprint` security level (global, `-o`, or a policy table entry)
 where neither the entry's `match=` attributes nor
 `smtp_tls_fingerprint_cert_match` (or `lmtp_`) give a fingerprint.
@@ -45,7 +47,8 @@ with the digest in `smtp_tls_fingerprint_digest` (for example with
 `posttls-finger` or `openssl x509 -fingerprint -sha256`), to
 `smtp_tls_fingerprint_cert_match` or to the entry's `match=` (several
 separated by `|`).
-)md"};
+)md",
+};
 
 void check_PF3013(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

@@ -9,9 +9,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3014_info;
 const lint::RuleInfo PF3014_info{
-    "PF3014", "malformed-fingerprint", lint::Severity::error,
-    "a TLS fingerprint is malformed or does not fit the digest", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3014",
+    .name = "malformed-fingerprint",
+    .severity = lint::Severity::error,
+    .summary = "a TLS fingerprint is malformed or does not fit the digest",
+    .doc = R"md(## What it flags
 Entries of `smtp_tls_fingerprint_cert_match` (or `lmtp_`) and of policy
 table `match=` attributes at level `fingerprint` that
 - are not hexadecimal byte pairs, optionally separated by single colons
@@ -49,7 +51,8 @@ sha384, sha512).
 Copy the fingerprint again, computed with the configured digest, or change
 `smtp_tls_fingerprint_digest` to the digest the value was made with.
 Separate several fingerprints with commas in main.cf, with `|` in `match=`.
-)md"};
+)md",
+};
 
 namespace {
 

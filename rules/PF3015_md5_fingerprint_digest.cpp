@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3015_info;
 const lint::RuleInfo PF3015_info{
-    "PF3015", "md5-fingerprint-digest", lint::Severity::warning,
-    "certificate fingerprints are compared with MD5", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3015",
+    .name = "md5-fingerprint-digest",
+    .severity = lint::Severity::warning,
+    .summary = "certificate fingerprints are compared with MD5",
+    .doc = R"md(## What it flags
 A `fingerprint` security level in use while `smtp_tls_fingerprint_digest`
 (or `lmtp_`) is `md5`: written so, or left at the default, which is `md5`
 when `compatibility_level` is below 3.6.
@@ -43,7 +45,8 @@ None; every peer's fingerprint can be recomputed with SHA-256.
 Set `smtp_tls_fingerprint_digest = sha256` (or raise `compatibility_level`
 to 3.6 or later) and replace the fingerprints with SHA-256 ones, of the
 certificate or of its public key.
-)md"};
+)md",
+};
 
 void check_PF3015(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

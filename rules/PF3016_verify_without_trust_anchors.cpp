@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3016_info;
 const lint::RuleInfo PF3016_info{
-    "PF3016", "verify-without-trust-anchors", lint::Severity::error,
-    "level verify or secure, but no CA or trust anchor is configured", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3016",
+    .name = "verify-without-trust-anchors",
+    .severity = lint::Severity::error,
+    .summary = "level verify or secure, but no CA or trust anchor is configured",
+    .doc = R"md(## What it flags
 A `verify` or `secure` level (global, `-o`, or a policy table entry) while
 `smtp_tls_CAfile`, `smtp_tls_CApath` and `smtp_tls_trust_anchor_file` (or
 their `lmtp_` forms) are all empty and the table entry has no `tafile=`.
@@ -43,7 +45,8 @@ Point `smtp_tls_CAfile` at a CA bundle (Debian:
 `/etc/ssl/certs/ca-certificates.crt`) or `smtp_tls_CApath` at a hashed
 directory (`/etc/ssl/certs`), or give the server's own trust anchor in
 `smtp_tls_trust_anchor_file` or the table's `tafile=`.
-)md"};
+)md",
+};
 
 void check_PF3016(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3017_info;
 const lint::RuleInfo PF3017_info{
-    "PF3017", "dane-without-dnssec", lint::Severity::error,
-    "level dane or dane-only without the DNSSEC lookups DANE needs", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3017",
+    .name = "dane-without-dnssec",
+    .severity = lint::Severity::error,
+    .summary = "level dane or dane-only without the DNSSEC lookups DANE needs",
+    .doc = R"md(## What it flags
 A `dane` or `dane-only` level (global, `-o`, or a policy table entry) for a
 client where
 - `smtp_dns_support_level` is not `dnssec`, or `smtp_host_lookup` does not
@@ -45,7 +47,8 @@ local unbound) in `/etc/resolv.conf`; pflint cannot check that.
 Set `smtp_dns_support_level = dnssec`, keep `dns` in `smtp_host_lookup`,
 leave `ignore_mx_lookup_error` at `no`, and remove `res_defnames` and
 `res_dnsrch` from `smtp_dns_resolver_options`.
-)md"};
+)md",
+};
 
 namespace {
 bool has_word(std::string_view list, std::string_view word) {

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3018_info;
 const lint::RuleInfo PF3018_info{
-    "PF3018", "per-site-table-ignored", lint::Severity::warning,
-    "smtp_tls_per_site is ignored because smtp_tls_policy_maps is set", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3018",
+    .name = "per-site-table-ignored",
+    .severity = lint::Severity::warning,
+    .summary = "smtp_tls_per_site is ignored because smtp_tls_policy_maps is set",
+    .doc = R"md(## What it flags
 A client service for which both `smtp_tls_per_site` and
 `smtp_tls_policy_maps` (or the `lmtp_` forms) are non-empty.
 
@@ -51,7 +53,8 @@ None.
 Move the per-site entries into the policy table (`NONE` → `none`, `MAY` →
 `may`, `MUST_NOPEERMATCH` → `encrypt`, `MUST` → `verify`), then delete
 `smtp_tls_per_site`.
-)md"};
+)md",
+};
 
 void check_PF3018(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

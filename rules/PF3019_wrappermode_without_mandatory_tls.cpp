@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3019_info;
 const lint::RuleInfo PF3019_info{
-    "PF3019", "wrappermode-without-mandatory-tls", lint::Severity::error,
-    "smtp_tls_wrappermode = yes with a security level below encrypt", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3019",
+    .name = "wrappermode-without-mandatory-tls",
+    .severity = lint::Severity::error,
+    .summary = "smtp_tls_wrappermode = yes with a security level below encrypt",
+    .doc = R"md(## What it flags
 A client service with `smtp_tls_wrappermode = yes` (or `lmtp_`) whose
 security level, globally or for a destination in its policy table, is
 `none` or `may`.
@@ -43,7 +45,8 @@ Raise the level to `encrypt` (or `verify`/`secure` with a CA configured).
 Usually wrapper mode belongs on a dedicated master.cf transport with
 `-o smtp_tls_wrappermode=yes -o smtp_tls_security_level=encrypt`, used only
 for the port-465 relay.
-)md"};
+)md",
+};
 
 void check_PF3019(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

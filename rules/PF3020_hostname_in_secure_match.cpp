@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3020_info;
 const lint::RuleInfo PF3020_info{
-    "PF3020", "hostname-in-secure-match", lint::Severity::warning,
-    "smtp_tls_secure_cert_match or a secure match= contains hostname", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3020",
+    .name = "hostname-in-secure-match",
+    .severity = lint::Severity::warning,
+    .summary = "smtp_tls_secure_cert_match or a secure match= contains hostname",
+    .doc = R"md(## What it flags
 `hostname` in `smtp_tls_secure_cert_match` (or `lmtp_`), or in the `match=`
 attribute of a policy table entry at level `secure`.
 
@@ -46,7 +48,8 @@ is then harmless but redundant.
 ## How to fix
 Use `nexthop`, `dot-nexthop` or explicit names (`example.com`,
 `.example.com`) instead of `hostname`.
-)md"};
+)md",
+};
 
 void check_PF3020(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "tls_secure_cert_match")) {

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3021_info;
 const lint::RuleInfo PF3021_info{
-    "PF3021", "invalid-cert-match-name", lint::Severity::warning,
-    "a certificate match list contains a lone \".\"", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3021",
+    .name = "invalid-cert-match-name",
+    .severity = lint::Severity::warning,
+    .summary = "a certificate match list contains a lone \".\"",
+    .doc = R"md(## What it flags
 A lone `.` in `smtp_tls_verify_cert_match` or `smtp_tls_secure_cert_match`
 (or `lmtp_`), or in the `match=` of a policy table entry at level `verify`
 or `secure`.
@@ -44,7 +46,8 @@ None.
 Remove the `.`. To accept any name that chains to a trusted CA, there is
 no wildcard: use `encrypt` (no name check) or list the domains
 (`.example.com`).
-)md"};
+)md",
+};
 
 void check_PF3021(lint::CheckContext& context) {
   for (const std::string_view suffix :

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3022_info;
 const lint::RuleInfo PF3022_info{
-    "PF3022", "invalid-dane-insecure-mx-policy", lint::Severity::error,
-    "smtp_tls_dane_insecure_mx_policy is not may, encrypt or dane", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3022",
+    .name = "invalid-dane-insecure-mx-policy",
+    .severity = lint::Severity::error,
+    .summary = "smtp_tls_dane_insecure_mx_policy is not may, encrypt or dane",
+    .doc = R"md(## What it flags
 A value of `smtp_tls_dane_insecure_mx_policy` (main.cf or `-o`), after
 `$name` expansion, other than `may`, `encrypt` or `dane`.
 
@@ -39,7 +41,8 @@ None.
 ## How to fix
 Use `dane` (the default since 3.6: keep enforcing TLSA records found for
 the MX host), `encrypt` or `may`, or delete the line.
-)md"};
+)md",
+};
 
 void check_PF3022(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "tls_dane_insecure_mx_policy")) {

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3023_info;
 const lint::RuleInfo PF3023_info{
-    "PF3023", "invalid-dns-support-level", lint::Severity::error,
-    "smtp_dns_support_level is not disabled, enabled or dnssec", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3023",
+    .name = "invalid-dns-support-level",
+    .severity = lint::Severity::error,
+    .summary = "smtp_dns_support_level is not disabled, enabled or dnssec",
+    .doc = R"md(## What it flags
 A non-empty value of `smtp_dns_support_level` or `lmtp_dns_support_level`
 (main.cf or `-o`), after `$name` expansion, other than `disabled`,
 `enabled` or `dnssec`. A common slip is `dane`.
@@ -24,6 +26,7 @@ any other word; no mail is delivered through it. DANE needs exactly
 ```main.cf
 smtp_dns_support_level = dane
 smtp_tls_security_level = dane
+# expect: PF3017
 ```
 
 ## Correct config
@@ -38,7 +41,8 @@ yes`).
 
 ## How to fix
 Write `dnssec` (for DANE), `enabled` or `disabled`.
-)md"};
+)md",
+};
 
 void check_PF3023(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "dns_support_level")) {

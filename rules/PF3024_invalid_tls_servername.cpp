@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3024_info;
 const lint::RuleInfo PF3024_info{
-    "PF3024", "invalid-tls-servername", lint::Severity::error,
-    "smtp_tls_servername is not hostname, nexthop or a valid host name", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3024",
+    .name = "invalid-tls-servername",
+    .severity = lint::Severity::error,
+    .summary = "smtp_tls_servername is not hostname, nexthop or a valid host name",
+    .doc = R"md(## What it flags
 A non-empty `smtp_tls_servername` or `lmtp_tls_servername` (main.cf or
 `-o`) that is neither the keyword `hostname` or `nexthop` nor a valid host
 name: brackets, a port, a URL, an IP address, or characters such as `/` and `@`
@@ -42,7 +44,8 @@ value is still wrong.
 ## How to fix
 Write a plain host name, or `hostname` (the MX host's name) or `nexthop`
 (the next-hop domain).
-)md"};
+)md",
+};
 
 void check_PF3024(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "tls_servername")) {

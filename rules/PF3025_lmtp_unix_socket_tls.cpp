@@ -9,9 +9,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3025_info;
 const lint::RuleInfo PF3025_info{
-    "PF3025", "lmtp-unix-socket-tls", lint::Severity::warning,
-    "LMTP to a unix: socket with TLS level may or dane", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3025",
+    .name = "lmtp-unix-socket-tls",
+    .severity = lint::Severity::warning,
+    .summary = "LMTP to a unix: socket with TLS level may or dane",
+    .doc = R"md(## What it flags
 An LMTP client whose TLS level is `may`, `dane` or `dane-only` while a
 transport setting (`mailbox_transport`, `virtual_transport`,
 `local_transport`, `default_transport`, `relay_transport`,
@@ -47,7 +49,8 @@ LMTP over TCP (`lmtp:inet:host:port`) to another machine can use TLS.
 Leave `lmtp_tls_security_level` empty (or `none`) for LMTP services that
 talk to local sockets; give TCP destinations their own master.cf service
 with `-o lmtp_tls_security_level=...`.
-)md"};
+)md",
+};
 
 void check_PF3025(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

@@ -8,9 +8,12 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3026_info;
 const lint::RuleInfo PF3026_info{
-    "PF3026", "connection-reuse-without-tlsproxy", lint::Severity::error,
-    "TLS connection reuse is on but master.cf has no tlsproxy service", params::Version{3, 4, 0}, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3026",
+    .name = "connection-reuse-without-tlsproxy",
+    .severity = lint::Severity::error,
+    .summary = "TLS connection reuse is on but master.cf has no tlsproxy service",
+    .since_version = params::Version{3, 4, 0},
+    .doc = R"md(## What it flags
 `smtp_tls_connection_reuse = yes` (or `lmtp_`, or `connection_reuse=yes` in
 a policy table) when the checked master.cf has no service running the
 `tlsproxy` command.
@@ -46,7 +49,8 @@ Not checked when no master.cf is part of the checked configuration.
 ## How to fix
 Add the stock tlsproxy line to master.cf (`tlsproxy unix - - y - 0
 tlsproxy`), or turn reuse off.
-)md"};
+)md",
+};
 
 void check_PF3026(lint::CheckContext& context) {
   const model::Model& model = context.model();

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3027_info;
 const lint::RuleInfo PF3027_info{
-    "PF3027", "unknown-fingerprint-digest", lint::Severity::error,
-    "smtp_tls_fingerprint_digest is not a digest name OpenSSL knows", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3027",
+    .name = "unknown-fingerprint-digest",
+    .severity = lint::Severity::error,
+    .summary = "smtp_tls_fingerprint_digest is not a digest name OpenSSL knows",
+    .doc = R"md(## What it flags
 A non-empty `smtp_tls_fingerprint_digest` or `lmtp_tls_fingerprint_digest`
 (main.cf or `-o`) that is not an OpenSSL digest name such as `sha256`,
 `sha1`, `sha512` or `md5`. Typical slips: `sha-256`, `SHA2`.
@@ -40,7 +42,8 @@ ones) are reported too; suppress the finding if your OpenSSL has it.
 ## How to fix
 Use `sha256` (the default at `compatibility_level` 3.6 or later), or delete
 the line.
-)md"};
+)md",
+};
 
 void check_PF3027(lint::CheckContext& context) {
   constexpr std::string_view known[] = {

@@ -10,9 +10,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3028_info;
 const lint::RuleInfo PF3028_info{
-    "PF3028", "smtps-port-without-wrappermode", lint::Severity::error,
-    "a next hop on port 465 (SMTPS) is reached without smtp_tls_wrappermode = yes", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3028",
+    .name = "smtps-port-without-wrappermode",
+    .severity = lint::Severity::error,
+    .summary = "a next hop on port 465 (SMTPS) is reached without smtp_tls_wrappermode = yes",
+    .doc = R"md(## What it flags
 A next hop on port 465 (written `:465`, `:smtps` or `:submissions`) in
 `relayhost`, in the next-hop part of `default_transport` or
 `relay_transport`, or in `smtp_fallback_relay`, when the SMTP client service
@@ -49,7 +51,8 @@ Either set `smtp_tls_wrappermode = yes` together with
 delivers to this next hop — in main.cf, or as `-o` options on a dedicated
 master.cf transport — or use the submission port 587, which speaks
 STARTTLS and needs no wrapper mode.
-)md"};
+)md",
+};
 
 namespace {
 

@@ -11,10 +11,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3029_info;
 const lint::RuleInfo PF3029_info{
-    "PF3029", "wrappermode-on-starttls-port", lint::Severity::error,
-    "smtp_tls_wrappermode = yes is used for a next hop on port 25 or 587, which speaks STARTTLS", std::nullopt,
-    std::nullopt,
-    R"md(## What it flags
+    .code = "PF3029",
+    .name = "wrappermode-on-starttls-port",
+    .severity = lint::Severity::error,
+    .summary = "smtp_tls_wrappermode = yes is used for a next hop on port 25 or 587, which speaks STARTTLS",
+    .doc = R"md(## What it flags
 An SMTP client service with `smtp_tls_wrappermode = yes` (in main.cf, or
 as an `-o` option of its master.cf entry) that delivers to a next hop on a
 port where servers speak plain SMTP and offer STARTTLS:
@@ -59,7 +60,8 @@ For a submission relay on port 587 or any server on port 25, remove
 implicit TLS, use its port 465. When only one relay needs wrapper mode,
 set it as an `-o` option of a dedicated master.cf transport named by
 `relayhost`'s transport or `default_transport`, not in main.cf.
-)md"};
+)md",
+};
 
 namespace {
 

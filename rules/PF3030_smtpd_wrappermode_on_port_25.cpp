@@ -8,10 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3030_info;
 const lint::RuleInfo PF3030_info{
-    "PF3030", "smtpd-wrappermode-on-port-25", lint::Severity::error,
-    "smtpd_tls_wrappermode = yes applies to the port-25 SMTP server, which other MTAs reach with STARTTLS",
-    std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3030",
+    .name = "smtpd-wrappermode-on-port-25",
+    .severity = lint::Severity::error,
+    .summary = "smtpd_tls_wrappermode = yes applies to the port-25 SMTP server, which other MTAs reach with STARTTLS",
+    .doc = R"md(## What it flags
 `smtpd_tls_wrappermode = yes` that reaches the SMTP server other mail
 servers deliver to:
 
@@ -32,11 +33,13 @@ the Internet can be delivered; they retry until they bounce it.
 ```main.cf
 smtpd_tls_wrappermode = yes
 smtpd_tls_chain_files = /etc/postfix/server.pem
+smtp_tls_security_level = may
 ```
 
 ## Correct config
 ```main.cf
 smtpd_tls_chain_files = /etc/postfix/server.pem
+smtp_tls_security_level = may
 ```
 
 ## Exceptions
@@ -48,7 +51,8 @@ Remove `smtpd_tls_wrappermode = yes` from main.cf and set it only as an
 `-o` option of the implicit-TLS submission service (`submissions inet`,
 port 465), as the stock master.cf shows in its commented-out
 `submissions` entry.
-)md"};
+)md",
+};
 
 namespace {
 

@@ -10,9 +10,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3031_info;
 const lint::RuleInfo PF3031_info{
-    "PF3031", "no-modern-tls-protocol", lint::Severity::error,
-    "the TLS protocols in use allow neither TLSv1.2 nor TLSv1.3", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF3031",
+    .name = "no-modern-tls-protocol",
+    .severity = lint::Severity::error,
+    .summary = "the TLS protocols in use allow neither TLSv1.2 nor TLSv1.3",
+    .doc = R"md(## What it flags
 The protocol list an SMTP or LMTP client really uses for a destination —
 `smtp_tls_protocols` at level `may`, `smtp_tls_mandatory_protocols` at the
 mandatory levels, or a policy-table `protocols=` attribute, in main.cf or as
@@ -32,12 +34,14 @@ delivers in plaintext.
 
 ## Problematic config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 smtp_tls_mandatory_protocols = TLSv1.1
 ```
 
 ## Correct config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 smtp_tls_mandatory_protocols = >=TLSv1.2
 ```
@@ -50,7 +54,8 @@ global list.
 ## How to fix
 Write the minimum version as a range, `>=TLSv1.2` (Postfix 3.6 and later),
 or exclude the old ones: `!SSLv2, !SSLv3, !TLSv1, !TLSv1.1`.
-)md"};
+)md",
+};
 
 namespace {
 

@@ -14,10 +14,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3032_info;
 const lint::RuleInfo PF3032_info{
-    "PF3032", "server-only-tls", lint::Severity::info,
-    "TLS is configured for the SMTP server only: the SMTP client sends all mail in plaintext", std::nullopt,
-    std::nullopt,
-    R"md(## What it flags
+    .code = "PF3032",
+    .name = "server-only-tls",
+    .severity = lint::Severity::info,
+    .summary = "TLS is configured for the SMTP server only: the SMTP client sends all mail in plaintext",
+    .doc = R"md(## What it flags
 A main.cf that sets up TLS for the SMTP server (a certificate in
 `smtpd_tls_cert_file`, `smtpd_tls_chain_files` or `smtpd_tls_eccert_file`,
 or `smtpd_tls_security_level = may`/`encrypt`) while the SMTP client service
@@ -65,7 +66,8 @@ Set `smtp_tls_security_level = may` for opportunistic TLS to the Internet,
 or `encrypt` (or `verify` with a CA) for a relay that always offers
 STARTTLS, above all when the client logs in with SASL. Postfix 3.11 at
 `compatibility_level = 3.11` makes `may` the default.
-)md"};
+)md",
+};
 
 namespace {
 

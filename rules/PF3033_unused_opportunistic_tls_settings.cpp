@@ -9,10 +9,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF3033_info;
 const lint::RuleInfo PF3033_info{
-    "PF3033", "unused-opportunistic-tls-settings", lint::Severity::info,
-    "smtp_tls_protocols or smtp_tls_ciphers is set but every delivery uses a mandatory TLS level", std::nullopt,
-    std::nullopt,
-    R"md(## What it flags
+    .code = "PF3033",
+    .name = "unused-opportunistic-tls-settings",
+    .severity = lint::Severity::info,
+    .summary = "smtp_tls_protocols or smtp_tls_ciphers is set but every delivery uses a mandatory TLS level",
+    .doc = R"md(## What it flags
 An explicit `smtp_tls_protocols` or `smtp_tls_ciphers` (or the `lmtp_`
 form) when every client service that reads it runs at a mandatory level
 (`encrypt`, `fingerprint`, `dane-only`, `verify`, `secure`) and no entry
@@ -30,12 +31,14 @@ really are.
 
 ## Problematic config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 smtp_tls_protocols = >=TLSv1.2
 ```
 
 ## Correct config
 ```main.cf
+relayhost = [smtp.example.net]:587
 smtp_tls_security_level = encrypt
 smtp_tls_mandatory_protocols = >=TLSv1.2
 ```
@@ -47,7 +50,8 @@ Settings kept for a policy table entry at `may` that pflint cannot read
 ## How to fix
 Set the `smtp_tls_mandatory_*` twin instead (`smtp_tls_mandatory_protocols`,
 `smtp_tls_mandatory_ciphers`), or delete the unused setting.
-)md"};
+)md",
+};
 
 void check_PF3033(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

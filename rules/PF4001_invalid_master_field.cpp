@@ -9,9 +9,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF4001_info;
 const lint::RuleInfo PF4001_info{
-    "PF4001", "invalid-master-field", lint::Severity::error,
-    "a master.cf field has a value master(8) does not accept", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF4001",
+    .name = "invalid-master-field",
+    .severity = lint::Severity::error,
+    .summary = "a master.cf field has a value master(8) does not accept",
+    .doc = R"md(## What it flags
 A master.cf entry whose fields 2–7 are not what master(8) accepts:
 - type: `inet`, `unix`, `unix-dgram`, `fifo` or `pass`;
 - private, unprivileged, chroot: `y`, `n` or `-` (lower case);
@@ -37,7 +39,8 @@ smtp inet n - y - - smtpd
 
 ## How to fix
 Use one of the accepted values; `-` selects the built-in default.
-)md"};
+)md",
+};
 
 namespace {
 bool digits(std::string_view s) {

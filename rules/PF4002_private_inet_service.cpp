@@ -7,9 +7,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF4002_info;
 const lint::RuleInfo PF4002_info{
-    "PF4002", "private-inet-service", lint::Severity::error,
-    "an inet service with private = y or - (the default y)", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF4002",
+    .name = "private-inet-service",
+    .severity = lint::Severity::error,
+    .summary = "an inet service with private = y or - (the default y)",
+    .doc = R"md(## What it flags
 A master.cf `inet` entry whose third field (private) is `y`, or `-`, which
 means `y`.
 
@@ -33,7 +35,8 @@ None.
 
 ## How to fix
 Write `n` in the private field of every inet entry.
-)md"};
+)md",
+};
 
 void check_PF4002(lint::CheckContext& context) {
   const auto& files = context.files();

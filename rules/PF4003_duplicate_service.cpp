@@ -7,9 +7,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF4003_info;
 const lint::RuleInfo PF4003_info{
-    "PF4003", "duplicate-service", lint::Severity::warning,
-    "two master.cf entries with the same service name and type", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF4003",
+    .name = "duplicate-service",
+    .severity = lint::Severity::warning,
+    .summary = "two master.cf entries with the same service name and type",
+    .doc = R"md(## What it flags
 A master.cf entry whose service name and type repeat an earlier entry.
 
 ## Why it matters
@@ -20,14 +22,14 @@ options, silently do nothing.
 ## Problematic config
 ```master.cf
 relay unix - - n - - smtp
-  -o smtp_tls_security_level=verify
+  -o smtp_tls_security_level=may
 relay unix - - n - - smtp
 ```
 
 ## Correct config
 ```master.cf
 relay unix - - n - - smtp
-  -o smtp_tls_security_level=verify
+  -o smtp_tls_security_level=may
 ```
 
 ## Exceptions
@@ -35,7 +37,8 @@ None.
 
 ## How to fix
 Merge the entries into one, or give one of them another service name.
-)md"};
+)md",
+};
 
 void check_PF4003(lint::CheckContext& context) {
   const auto& files = context.files();

@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF5001_info;
 const lint::RuleInfo PF5001_info{
-    "PF5001", "invalid-policy-level", lint::Severity::error,
-    "a TLS policy table entry has an unknown security level", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF5001",
+    .name = "invalid-policy-level",
+    .severity = lint::Severity::error,
+    .summary = "a TLS policy table entry has an unknown security level",
+    .doc = R"md(## What it flags
 An entry of a table in `smtp_tls_policy_maps` (or `lmtp_`) whose first word
 is not a security level (`none`, `may`, `encrypt`, `fingerprint`, `dane`,
 `dane-only`, `verify`, `secure`, any case), such as `"encrypt"`,
@@ -46,7 +48,8 @@ Tables pflint cannot read (PF5006) are not checked.
 ## How to fix
 Use one of the level names; per-site `MUST` corresponds to `verify` and
 `MUST_NOPEERMATCH` to `encrypt` in a policy table.
-)md"};
+)md",
+};
 
 void check_PF5001(lint::CheckContext& context) {
   tlsr::report_policy_problems(context,

@@ -6,9 +6,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF5002_info;
 const lint::RuleInfo PF5002_info{
-    "PF5002", "policy-attribute-wrong-level", lint::Severity::error,
-    "match= or tafile= in a policy entry whose level does not take it", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF5002",
+    .name = "policy-attribute-wrong-level",
+    .severity = lint::Severity::error,
+    .summary = "match= or tafile= in a policy entry whose level does not take it",
+    .doc = R"md(## What it flags
 A policy table entry with `match=` at a level other than `fingerprint`,
 `verify` or `secure`, or with `tafile=` at a level other than `verify` or
 `secure`. A frequent case: `encrypt match=...`, written in the belief that
@@ -45,7 +47,8 @@ None.
 Raise the level to one that checks what the attribute names (`verify` or
 `secure` for names and trust anchors, `fingerprint` for digests), or drop
 the attribute.
-)md"};
+)md",
+};
 
 void check_PF5002(lint::CheckContext& context) {
   tlsr::report_policy_problems(context,

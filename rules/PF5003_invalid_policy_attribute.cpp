@@ -6,9 +6,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF5003_info;
 const lint::RuleInfo PF5003_info{
-    "PF5003", "invalid-policy-attribute", lint::Severity::error,
-    "a policy table entry has an attribute Postfix rejects", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF5003",
+    .name = "invalid-policy-attribute",
+    .severity = lint::Severity::error,
+    .summary = "a policy table entry has an attribute Postfix rejects",
+    .doc = R"md(## What it flags
 In an entry of `smtp_tls_policy_maps` (or `lmtp_`):
 - an empty policy (a key with no level);
 - an attribute name Postfix does not know, or does not know yet in the
@@ -53,7 +55,8 @@ None.
 Correct the attribute as the finding says; attribute names are
 `ciphers`, `protocols`, `exclude`, `match`, `tafile`, `servername`,
 `connection_reuse`, `enable_rpk` and the TLSRPT `policy_*` names.
-)md"};
+)md",
+};
 
 void check_PF5003(lint::CheckContext& context) {
   using K = tls::PolicyProblemKind;

@@ -6,9 +6,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF5004_info;
 const lint::RuleInfo PF5004_info{
-    "PF5004", "policy-attribute-ignored", lint::Severity::warning,
-    "a policy entry at level none has attributes, which are ignored", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF5004",
+    .name = "policy-attribute-ignored",
+    .severity = lint::Severity::warning,
+    .summary = "a policy entry at level none has attributes, which are ignored",
+    .doc = R"md(## What it flags
 An entry of `smtp_tls_policy_maps` (or `lmtp_`) with level `none` followed
 by attributes (`none protocols=...`, `none match=...`).
 
@@ -32,7 +34,7 @@ smtp_tls_security_level = may
 smtp_tls_policy_maps = texthash:${config_directory}/tls_policy
 ```
 ```tls_policy
-legacy.example    may protocols=TLSv1
+legacy.example    may protocols=>=TLSv1
 ```
 
 ## Exceptions
@@ -40,7 +42,8 @@ None.
 
 ## How to fix
 Remove the attributes, or choose the level they were written for.
-)md"};
+)md",
+};
 
 void check_PF5004(lint::CheckContext& context) {
   tlsr::report_policy_problems(

@@ -6,10 +6,12 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF5005_info;
 const lint::RuleInfo PF5005_info{
-    "PF5005", "braced-policy-attribute", lint::Severity::error,
-    "a policy attribute uses the { name = value } form, which needs Postfix 3.10", std::nullopt,
-    params::Version{3, 10, 0},
-    R"md(## What it flags
+    .code = "PF5005",
+    .name = "braced-policy-attribute",
+    .severity = lint::Severity::error,
+    .summary = "a policy attribute uses the { name = value } form, which needs Postfix 3.10",
+    .until_version = params::Version{3, 10, 0},
+    .doc = R"md(## What it flags
 A policy table attribute written as `{ name = value }`, or containing
 braces, when the target Postfix is older than 3.10.
 
@@ -41,7 +43,8 @@ Postfix 3.10 and later accept the form (the rule does not run there).
 
 ## How to fix
 Write `name=value` without blanks, or upgrade Postfix.
-)md"};
+)md",
+};
 
 void check_PF5005(lint::CheckContext& context) {
   tlsr::report_policy_problems(

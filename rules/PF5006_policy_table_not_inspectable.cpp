@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF5006_info;
 const lint::RuleInfo PF5006_info{
-    "PF5006", "policy-table-not-inspectable", lint::Severity::info,
-    "a TLS policy table cannot be inspected offline", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF5006",
+    .name = "policy-table-not-inspectable",
+    .severity = lint::Severity::info,
+    .summary = "a TLS policy table cannot be inspected offline",
+    .doc = R"md(## What it flags
 A table in `smtp_tls_policy_maps` or `smtp_tls_per_site` (or `lmtp_`) that
 pflint cannot read: a database or network lookup (`mysql:`, `pgsql:`,
 `ldap:`, `socketmap:`, `tcp:`, …, also behind `proxy:`), a pattern table
@@ -48,7 +50,8 @@ if it has to live in a database.
 Nothing needs fixing. To have the entries checked, keep the postmap source
 file next to compiled tables, or export database policies to a file that
 pflint can read.
-)md"};
+)md",
+};
 
 void check_PF5006(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

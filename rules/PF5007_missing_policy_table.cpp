@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF5007_info;
 const lint::RuleInfo PF5007_info{
-    "PF5007", "missing-policy-table", lint::Severity::error,
-    "a TLS policy table does not exist or cannot be opened", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF5007",
+    .name = "missing-policy-table",
+    .severity = lint::Severity::error,
+    .summary = "a TLS policy table does not exist or cannot be opened",
+    .doc = R"md(## What it flags
 A file-based table in `smtp_tls_policy_maps` or `smtp_tls_per_site` (or
 `lmtp_`) under the checked configuration directory that does not exist (neither the source file nor, for `hash:` and
 friends, the compiled file), cannot be read, is given as a relative path,
@@ -47,7 +49,8 @@ reported as not inspectable (PF5006), not as missing.
 ## How to fix
 Create the table (and run `postmap` on it for `hash:`, `lmdb:`, `cdb:`
 types), use an absolute path, or remove it from the parameter.
-)md"};
+)md",
+};
 
 void check_PF5007(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

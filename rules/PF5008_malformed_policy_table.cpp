@@ -8,9 +8,11 @@ namespace pflint::rules {
 
 extern const lint::RuleInfo PF5008_info;
 const lint::RuleInfo PF5008_info{
-    "PF5008", "malformed-policy-table", lint::Severity::warning,
-    "a TLS policy table source has malformed lines or duplicate keys", std::nullopt, std::nullopt,
-    R"md(## What it flags
+    .code = "PF5008",
+    .name = "malformed-policy-table",
+    .severity = lint::Severity::warning,
+    .summary = "a TLS policy table source has malformed lines or duplicate keys",
+    .doc = R"md(## What it flags
 In the source file of a table listed in `smtp_tls_policy_maps` or
 `smtp_tls_per_site` (or `lmtp_`):
 - a line that is not `key whitespace value` (a key without a value);
@@ -49,7 +51,8 @@ None.
 ## How to fix
 Keep one line per destination; continuation lines must start with
 whitespace; give the map name without the compiled suffix.
-)md"};
+)md",
+};
 
 void check_PF5008(lint::CheckContext& context) {
   const tls::TlsModel* tls = context.tls();

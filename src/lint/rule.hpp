@@ -5,8 +5,10 @@
 //   RuleInfo, its documentation (Markdown with fixed sections, examples that
 //   the test suite runs) and its check function. Codes are stable forever:
 //   PF1xxx syntax, PF2xxx parameter names and values, PF3xxx SMTP client
-//   TLS, PF4xxx master.cf and services, PF5xxx policy tables. rules/registry.cpp
-//   lists every rule explicitly, sorted by code.
+//   TLS, PF4xxx master.cf and services, PF5xxx policy tables. rules/rules.def
+//   lists every rule explicitly, sorted by code (read by rules/registry.cpp
+//   and the build). Rule files initialise RuleInfo with designated
+//   initializers; the version bounds default to "all versions".
 #pragma once
 
 #include <optional>
@@ -25,8 +27,8 @@ struct RuleInfo {
   std::string_view name;      // kebab-case, names the problem: "obsolete-tls-parameter"
   Severity severity;          // default severity
   std::string_view summary;   // one line, for `pflint rules` and SARIF shortDescription
-  std::optional<params::Version> since_version;   // first Postfix version it applies to
-  std::optional<params::Version> until_version;   // first version it no longer applies to
+  std::optional<params::Version> since_version = std::nullopt;  // first Postfix version it applies to
+  std::optional<params::Version> until_version = std::nullopt;  // first version it no longer applies to
   std::string_view doc;       // Markdown: What it flags / Why it matters / Problematic config /
                               // Correct config / Exceptions / How to fix
   [[nodiscard]] bool applies_to(params::Version v) const {

@@ -63,6 +63,7 @@ from pathlib import Path
 
 POSTCONF = os.environ.get("PFLINT_REAL_POSTCONF", "/usr/sbin/postconf")  # override for testing
 STOCK_MASTER = "/usr/share/postfix/master.cf.dist"
+SKIPPED = 77  # CTest SKIP_RETURN_CODE: --corpus absent and nothing else to run
 PROC_TIMEOUT = 30  # seconds for one process
 BACKDATE = 3600  # seconds
 RETRIES = 10  # extra real runs when only stderr/files differ (hash-order output)
@@ -1045,7 +1046,7 @@ def main(argv: list[str] | None = None) -> int:
         if not ns.corpus.is_dir():
             print("skipped: ../shared not present")
             if not jobs:
-                return 0
+                return SKIPPED
         else:
             jobs += corpus_jobs(ns.corpus, ns.only)
     if not jobs:
