@@ -55,7 +55,7 @@ void check_PF3019(lint::CheckContext& context) {
   tlsr::Once once;
   for (const tls::ServicePolicy& svc : tls->services()) {
     const std::string name = svc.parameter("tls_wrappermode");
-    if (!tlsr::iequals(tlsr::trim(model.expanded(name, svc.entry)), "yes")) continue;
+    if (!model.boolean(name, svc.entry)) continue;
     const model::Origin wrap = model.raw(name, svc.entry).origin;
     if (svc.global.level >= tls::Level::none && svc.global.level < tls::Level::encrypt &&
         once.first(wrap.file, wrap.value_span)) {

@@ -70,7 +70,7 @@ bool receives_from_mtas(const config::MasterEntry& e) {
   return (e.type() == "inet" && is_port_25(e.service())) || e.type() == "pass";
 }
 
-bool yes(std::string_view v) { return tlsr::iequals(tlsr::trim(v), "yes"); }
+bool yes(std::string_view v) { return model::mail_conf_bool(v); }
 
 std::string message(std::string_view service) {
   return fmt::format("smtpd_tls_wrappermode = yes makes {} expect TLS from the first byte: other MTAs connect to "

@@ -113,7 +113,7 @@ void check_PF3032(lint::CheckContext& context) {
   tlsr::Once once;
   for (const auto& [svc, relay] : services) {
     if (!plaintext_only(model, *svc)) continue;
-    const bool sasl = tlsr::iequals(tlsr::trim(model.expanded("smtp_sasl_auth_enable", svc->entry)), "yes");
+    const bool sasl = model.boolean("smtp_sasl_auth_enable", svc->entry);
     const std::string options = model.expanded("smtp_sasl_security_options", svc->entry);
     // At the relay line the server setting needs its place; at its own line not.
     const auto base = [&](bool with_place) {

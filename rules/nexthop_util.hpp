@@ -48,7 +48,7 @@ bool port_is(std::string_view nexthop, const Ports& ports) {
 
 // wrappermode - smtp_tls_wrappermode as the service sees it.
 inline bool wrappermode(const model::Model& model, const tls::ServicePolicy& svc) {
-  return tlsr::iequals(tlsr::trim(model.expanded("smtp_tls_wrappermode", svc.entry)), "yes");
+  return model.boolean("smtp_tls_wrappermode", svc.entry);
 }
 
 // wrappermode_origin - where the service's smtp_tls_wrappermode comes from.

@@ -29,6 +29,7 @@
 #include "tls/provenance.hpp"
 #include "tls/text.hpp"
 #include "tls/tls_model.hpp"
+#include "util/ascii.hpp"
 
 namespace pflint::rules::tlsr {
 
@@ -37,18 +38,14 @@ using tls::iequals;
 using tls::k_comma_sp;
 using tls::k_comma_sp_colon;
 using tls::Token;
-inline char lower_char(char c) { return tls::ascii_lower(c); }
+inline char lower_char(char c) { return util::to_lower(c); }
 // split - mystrtok() over `separators` (no empty tokens).
 inline std::vector<Token> split(std::string_view text, std::string_view separators) {
   return tls::tokens(text, separators);
 }
 
-inline std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e + 1 - b));
-}
+// trim - util::trim() as a string (the rules keep the trimmed value).
+inline std::string trim(std::string_view s) { return std::string(util::trim(s)); }
 
 // A client parameter setting: main.cf line or -o, with its expanded value.
 struct ClientSetting {

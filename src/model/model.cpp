@@ -11,6 +11,7 @@
 #include "model/names.hpp"
 #include "params/host.hpp"
 #include "params/params.hpp"
+#include "util/ascii.hpp"
 
 namespace pflint::model {
 
@@ -97,6 +98,12 @@ expand::EvalOptions Model::eval_options() const {
 
 std::string Model::expanded(std::string_view name, const config::MasterEntry* service) const {
   return resolved(name, service).value;
+}
+
+bool mail_conf_bool(std::string_view value) { return util::iequals(util::trim(value), "yes"); }
+
+bool Model::boolean(std::string_view name, const config::MasterEntry* service) const {
+  return mail_conf_bool(resolved(name, service).value);
 }
 
 const Resolved& Model::resolved(std::string_view name, const config::MasterEntry* service) const {

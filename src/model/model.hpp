@@ -80,6 +80,10 @@ struct ModelOptions {
   std::optional<std::string> compatibility_level;  // overrides main.cf's
 };
 
+// mail_conf_bool - get_mail_conf_bool()'s reading of a value: "yes" (ASCII
+// case ignored) is true, anything else false.
+bool mail_conf_bool(std::string_view value);
+
 class Model {
  public:
   Model(const config::ConfigDir& files, ModelOptions options);
@@ -98,6 +102,8 @@ class Model {
   [[nodiscard]] Value raw(std::string_view name, const config::MasterEntry* service = nullptr) const;
   // expanded - the value as a daemon sees it (empty on macro errors).
   [[nodiscard]] std::string expanded(std::string_view name, const config::MasterEntry* service = nullptr) const;
+  // boolean - get_mail_conf_bool(): the expanded value is "yes" (any case).
+  [[nodiscard]] bool boolean(std::string_view name, const config::MasterEntry* service = nullptr) const;
   // resolved - expanded() with raw().origin; computed once per scope and
   // name, then kept (the reference lives as long as the model).
   [[nodiscard]] const Resolved& resolved(std::string_view name, const config::MasterEntry* service = nullptr) const;

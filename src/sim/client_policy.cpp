@@ -170,7 +170,7 @@ void set_trust(ClientPolicy& c, const PolicyInputs& in, Level level) {
   }
   c.ca_file = anchors.empty() ? ca_file : anchors.front();
   c.ca_path = anchors.empty() ? ca_path : "";
-  c.append_default_ca = tls::iequals(m.expanded("tls_append_default_CA", svc.entry), "yes");
+  c.append_default_ca = m.boolean("tls_append_default_CA", svc.entry);
   for (const std::string& f : {c.ca_file, c.ca_path}) {
     if (!f.empty() && !std::filesystem::exists(f)) {
       c.engine_unavailable = true;
@@ -259,7 +259,7 @@ ClientPolicy make_client_policy(const PolicyInputs& in) {
   }
   const model::Model& m = *in.model;
   const tls::ServicePolicy& svc = *in.service;
-  c.sasl_password_maps = tls::iequals(m.expanded(svc.parameter("sasl_auth_enable"), svc.entry), "yes") &&
+  c.sasl_password_maps = m.boolean(svc.parameter("sasl_auth_enable"), svc.entry) &&
                          !m.expanded(svc.parameter("sasl_password_maps"), svc.entry).empty();
   c.minimal_backoff = m.expanded("minimal_backoff_time", svc.entry);
   return c;

@@ -23,8 +23,7 @@ ObsoleteSetting obsolete_setting(const model::Model& model, const config::Master
   return s;
 }
 
-// mail_conf_bool - get_mail_conf_bool(): "yes" (any case) is true.
-bool mail_conf_bool(std::string_view value) { return iequals(value, "yes"); }
+using model::mail_conf_bool;
 
 constexpr std::array<std::string_view, 3> k_obsolete{"use_tls", "enforce_tls", "tls_enforce_peername"};
 
