@@ -4,24 +4,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../unit/temp_config.hpp"
 #include "model/model.hpp"
 
 using namespace pflint;
 
-namespace {
-struct TempConfig {
-  std::filesystem::path dir;
-  config::ConfigDir files;
-  TempConfig(const std::string& main_cf, const std::string& master_cf) {
-    dir = std::filesystem::temp_directory_path() / ("pflint-model-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir / "main.cf") << main_cf;
-    std::ofstream(dir / "master.cf") << master_cf;
-    files = config::load_config_dir(dir.string());
-  }
-  ~TempConfig() { std::filesystem::remove_all(dir); }
-};
-}  // namespace
+using test::TempConfig;
 
 TEST_CASE("model: default, main.cf and -o layers with origins and expansion") {
   TempConfig t("relayhost = [r.example]\nsmtp_tls_loglevel = 1\nmy_level = encrypt\n",

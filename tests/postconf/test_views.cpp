@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "../unit/temp_config.hpp"
 #include "postconf/diag.hpp"
 #include "postconf/master_parse.hpp"
 #include "postconf/options.hpp"
@@ -30,21 +31,10 @@ std::string parse_error(std::vector<std::string> argv) { return parse_options(ar
 
 // TempConfig - a config directory with main.cf and master.cf.
 struct TempConfig {
+  pflint::test::TempDir dir_;
   std::filesystem::path dir;
-  TempConfig(const std::string& main_cf, const std::string& master_cf) {
-    dir = std::filesystem::temp_directory_path() / ("pflint-views-" + std::to_string(::getpid()) + "-" +
-                                                   std::to_string(counter()++));
-    std::filesystem::create_directories(dir);
-    std::ofstream(dir / "main.cf") << main_cf;
-    std::ofstream(dir / "master.cf") << master_cf;
-  }
-  ~TempConfig() { std::filesystem::remove_all(dir); }
-  TempConfig(const TempConfig&) = delete;
-  TempConfig& operator=(const TempConfig&) = delete;
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
+  TempConfig(const std::string& main_cf, const std::string& master_cf)
+      : dir_("views", {{"main.cf", main_cf}, {"master.cf", master_cf}}), dir(dir_.path()) {}
 };
 
 // view - run a main.cf view and return what it printed on stdout.

@@ -1,16 +1,13 @@
 // Helpers for rule tests: extract a rule doc's example configs and check them.
 #pragma once
 
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "../unit/temp_config.hpp"
 #include "check/run.hpp"
 #include "lint/rule.hpp"
 #include "rules/registry.hpp"
@@ -115,27 +112,16 @@ inline Example example_from(const std::string& text) {
 
 // codes_found - the codes of all findings a check of the example reports
 // (every rule runs, as for a user); I/O errors are added to `errors`.
-inline std::vector<std::string> codes_found(const Example& ex, const std::string& tag,
-                                            std::vector<std::string>* errors = nullptr) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("pflint-doc-" + tag + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  for (const auto& [name, text] : ex.files) std::ofstream(dir / name, std::ios::binary) << text;
+inline std::vector<std::string> codes_found(const Example& ex, std::vector<std::string>* errors = nullptr) {
   check::CheckOptions options;
   if (ex.postfix_version) options.version = *params::parse_version(*ex.postfix_version);
   options.compatibility_level = ex.compatibility_level;
-  check::ConfigSet set;
-  set.dir = dir.string();
-  if (ex.files.count("main.cf")) set.main_path = (dir / "main.cf").string();
-  if (ex.files.count("master.cf")) set.master_path = (dir / "master.cf").string();
   std::vector<std::string> io_errors;
-  auto checked = check::check_config_set(set, options, rules::all_rules(), io_errors);
+  const auto checked = check_files(ex.files, options, io_errors);
   if (errors) errors->insert(errors->end(), io_errors.begin(), io_errors.end());
   std::vector<std::string> out;
   if (checked)
     for (const auto& d : checked->findings) out.emplace_back(d.code);
-  fs::remove_all(dir);
   return out;
 }
 

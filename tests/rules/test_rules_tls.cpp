@@ -38,21 +38,11 @@ struct Run {
 Run run(const std::map<std::string, std::string>& files, const std::string& version = "3.7.11",
         std::optional<std::string> compat = std::nullopt) {
   namespace fs = std::filesystem;
-  static int counter = 0;
-  const fs::path dir = fs::temp_directory_path() / ("pflint-tls-" + std::to_string(::getpid()) + "-" +
-                                                    std::to_string(++counter));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  for (const auto& [name, text] : files) std::ofstream(dir / name, std::ios::binary) << text;
   check::CheckOptions options;
   options.version = *params::parse_version(version);
   options.compatibility_level = std::move(compat);
-  check::ConfigSet set;
-  set.dir = dir.string();
-  if (files.count("main.cf")) set.main_path = (dir / "main.cf").string();
-  if (files.count("master.cf")) set.master_path = (dir / "master.cf").string();
   std::vector<std::string> errors;
-  auto checked = check::check_config_set(set, options, rules::all_rules(), errors);
+  const auto checked = test::check_files(files, options, errors);
   Run out;
   for (const lint::Diagnostic& d : checked->findings) {
     Found f{std::string(d.code), "", 0, d.message, d.notes, d.fixes, "", d.severity};
@@ -69,7 +59,6 @@ Run run(const std::map<std::string, std::string>& files, const std::string& vers
     }
     out.found.push_back(std::move(f));
   }
-  fs::remove_all(dir);
   return out;
 }
 

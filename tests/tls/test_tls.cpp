@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "model/model.hpp"
+#include "../unit/temp_config.hpp"
 #include "tls/effective_policy.hpp"
 #include "tls/global_level.hpp"
 #include "tls/policy_table.hpp"
@@ -19,25 +20,7 @@ using namespace pflint;
 using tls::Level;
 
 namespace {
-int g_counter = 0;
-
-struct TempConfig {
-  std::filesystem::path dir;
-  config::ConfigDir files;
-  TempConfig(const std::string& main_cf, const std::string& master_cf,
-             const std::vector<std::pair<std::string, std::string>>& extra = {}) {
-    dir = std::filesystem::temp_directory_path() /
-          ("pflint-tls-" + std::to_string(::getpid()) + "-" + std::to_string(++g_counter));
-    std::filesystem::create_directories(dir);
-    for (const auto& [name, text] : extra) std::ofstream(dir / name) << text;
-    std::ofstream(dir / "main.cf") << main_cf;
-    std::ofstream(dir / "master.cf") << master_cf;
-    files = config::load_config_dir(dir.string());
-  }
-  ~TempConfig() { std::filesystem::remove_all(dir); }
-  TempConfig(const TempConfig&) = delete;
-  TempConfig& operator=(const TempConfig&) = delete;
-};
+using test::TempConfig;
 
 const char* const k_smtp_master = "smtp unix - - n - - smtp\n";
 constexpr params::Version v3_7{3, 7, 11};
