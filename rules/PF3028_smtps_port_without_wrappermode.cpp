@@ -20,6 +20,13 @@ A next hop on port 465 (written `:465`, `:smtps` or `:submissions`) in
 `relay_transport`, or in `smtp_fallback_relay`, when the SMTP client service
 that delivers to it has `smtp_tls_wrappermode = no` (the default).
 
+Next hops in tables count too, where pflint can read the table without a
+running Postfix (`texthash:`, the source file of `hash:` and the other
+indexed types, `inline:{ }`): each entry of `transport_maps`
+(`transport:nexthop`), of `sender_dependent_default_transport_maps` and of
+`sender_dependent_relayhost_maps`, delivered by the service the entry names.
+The finding then points at the entry.
+
 ## Why it matters
 Port 465 speaks TLS from the first byte ("implicit TLS", SMTPS): the server
 waits for a TLS handshake. Without wrapper mode the Postfix SMTP client
@@ -66,8 +73,8 @@ void check_PF3028(lint::CheckContext& context) {
   tlsr::Once once;
   nexthop::each_client_nexthop(context, [&](const nexthop::ClientHop& h) {
     if (!nexthop::port_is(h.hop, smtps_ports) || nexthop::wrappermode(model, *h.service)) return;
-    if (!once.first(h.where.file, h.where.value_span)) return;
-    context.report_at(h.where, fmt::format("{} is port 465 (SMTPS, TLS from the first byte), but {} delivers {} with "
+    if (!once.first(h.file(), h.span())) return;
+    nexthop::report(context, h, fmt::format("{} is port 465 (SMTPS, TLS from the first byte), but {} delivers {} with "
                                            "smtp_tls_wrappermode = no ({}): the client waits for a plain greeting "
                                            "that never comes and every delivery times out",
                                            h.hop, h.service->name, h.via,

@@ -27,7 +27,12 @@ port where servers speak plain SMTP and offer STARTTLS:
 
 The next hops looked at are `relayhost`, the next-hop part of
 `default_transport` and `relay_transport` (the latter when
-`relay_domains` is set), and `smtp_fallback_relay`.
+`relay_domains` is set), and `smtp_fallback_relay`, and the entries of
+`transport_maps`, `sender_dependent_default_transport_maps` and
+`sender_dependent_relayhost_maps` in tables that can be read offline
+(`texthash:`, the source of `hash:` and similar, `inline:{ }`), each with the
+service it names: `relay:[hub]:587` is judged by the `relay` service's wrapper
+mode, and `smtps:` (no next hop) means that service's mail goes to MX hosts.
 
 ## Why it matters
 With wrapper mode the client sends its TLS hello as soon as the TCP
@@ -87,8 +92,8 @@ void check_PF3029(lint::CheckContext& context) {
     }
     const std::string_view port = nexthop::port_of(h.hop);
     if (!port.empty() && !nexthop::port_is(h.hop, starttls_ports)) return;
-    if (!once.first(h.where.file, h.where.value_span)) return;
-    context.report_at(h.where, fmt::format("{} is port {} (plain SMTP with STARTTLS), but {} delivers {} with "
+    if (!once.first(h.file(), h.span())) return;
+    nexthop::report(context, h, fmt::format("{} is port {} (plain SMTP with STARTTLS), but {} delivers {} with "
                                            "smtp_tls_wrappermode = yes ({}): the client sends its TLS hello "
                                            "before the server's greeting and every delivery fails",
                                            h.hop, port.empty() ? std::string_view("25") : port, h.service->name,

@@ -123,9 +123,8 @@ void check_PF3032(lint::CheckContext& context) {
     };
     lint::Diagnostic* d = nullptr;
     if (relay != nullptr) {
-      if (!once.first(relay->where.file, relay->where.value_span)) continue;
-      d = &context.report_at(relay->where,
-                             fmt::format("{}, also not to {} ({})", base(true), relay->hop, relay->via));
+      if (!once.first(relay->file(), relay->span())) continue;
+      d = &nexthop::report(context, *relay, fmt::format("{}, also not to {} ({})", base(true), relay->hop, relay->via));
       d->severity = lint::Severity::warning;
     } else {
       if (!once.first(server->origin.file, server->origin.value_span)) continue;

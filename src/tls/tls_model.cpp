@@ -21,7 +21,9 @@ namespace {
 std::string absolute_config_dir(const model::Model& model) {
   if (model.files().dir.empty()) return {};
   std::error_code ec;
-  return std::filesystem::absolute(model.files().dir, ec).lexically_normal().string();
+  std::string dir = std::filesystem::absolute(model.files().dir, ec).lexically_normal().string();
+  if (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // "." gives "/abs/dir/"
+  return dir;
 }
 
 // expanded_list - the value `v` of a map list for `service`, $config_directory = `dir`.
@@ -92,6 +94,14 @@ class Builder {
     return out;
   }
 
+  // routing_map - a main.cf map list that routes mail, with its tables.
+  RoutingMap routing_map(const std::string& parameter) {
+    RoutingMap r;
+    r.list = list_setting(model_, parameter, nullptr, config_dir_);
+    r.tables = tables_of(r.list);
+    return r;
+  }
+
   ServicePolicy service(const config::MasterEntry* entry) {
     ServicePolicy s;
     s.entry = entry;
@@ -144,6 +154,13 @@ const ServicePolicy* TlsModel::find_service(std::string_view name) const {
   return nullptr;
 }
 
+const RoutingMap* TlsModel::routing_map(std::string_view parameter) const {
+  for (const RoutingMap& r : routing_) {
+    if (r.list.from.parameter == parameter) return &r;
+  }
+  return nullptr;
+}
+
 EffectivePolicy TlsModel::resolve(const ServicePolicy& service, std::string_view destination) const {
   return effective_policy(*model_, service, destination);
 }
@@ -156,6 +173,12 @@ TlsModel build_tls_model(const model::Model& model) {
   if (entries.empty()) entries.push_back(nullptr);
   m.services_.reserve(entries.size());
   for (const config::MasterEntry* e : entries) m.services_.push_back(builder.service(e));
+  Builder routing(model, m.routing_tables_);
+  for (const char* parameter :
+       {"transport_maps", "sender_dependent_default_transport_maps", "sender_dependent_relayhost_maps"}) {
+    RoutingMap r = routing.routing_map(parameter);
+    if (!r.list.value.empty()) m.routing_.push_back(std::move(r));
+  }
   return m;
 }
 

@@ -6,7 +6,11 @@
 //   whose command is smtp or lmtp; main.cf alone as "smtp" when master.cf
 //   has none), the global level, the policy tables it lists (each distinct
 //   table spec read once), its policy without a destination, and the
-//   policy of every destination (table key) listed in its tables.
+//   policy of every destination (table key) listed in its tables. It also
+//   reads the maps that route mail to next hops (transport_maps and the
+//   sender-dependent default transport and relayhost maps) with the same
+//   offline table reader, for the rules that judge a next hop's port; those
+//   tables are kept apart from the policy tables.
 //   Rules query it; nothing is reported here.
 // DIAGNOSTICS
 //   None; see the data types in global_level.hpp, policy_table.hpp,
@@ -51,6 +55,12 @@ struct ServicePolicy {
   [[nodiscard]] const EffectivePolicy* find_destination(std::string_view key) const;
 };
 
+// A map list that routes mail to next hops, and the tables it lists.
+struct RoutingMap {
+  Setting list;                            // e.g. transport_maps (expanded, with its origin)
+  std::vector<const PolicyTable*> tables;  // in list order; entries are "transport:nexthop" or a relayhost
+};
+
 class TlsModel {
  public:
   TlsModel() = default;
@@ -64,6 +74,11 @@ class TlsModel {
   [[nodiscard]] const ServicePolicy* find_service(std::string_view name) const;
   // tables - every distinct table read, in first-use order.
   [[nodiscard]] const std::deque<PolicyTable>& tables() const { return tables_; }
+  // routing - transport_maps, sender_dependent_default_transport_maps and
+  // sender_dependent_relayhost_maps as set in main.cf (unset ones left out).
+  [[nodiscard]] const std::vector<RoutingMap>& routing() const { return routing_; }
+  // routing_map - one of routing() by parameter name, or nullptr.
+  [[nodiscard]] const RoutingMap* routing_map(std::string_view parameter) const;
   // resolve - the policy of `service` for any next hop (not only listed ones).
   [[nodiscard]] EffectivePolicy resolve(const ServicePolicy& service, std::string_view destination) const;
 
@@ -72,6 +87,8 @@ class TlsModel {
   const model::Model* model_ = nullptr;
   std::vector<ServicePolicy> services_;
   std::deque<PolicyTable> tables_;  // stable addresses
+  std::vector<RoutingMap> routing_;
+  std::deque<PolicyTable> routing_tables_;  // apart from tables_: not TLS policy tables
 };
 
 // build_tls_model - see DESCRIPTION. The model must outlive the result.

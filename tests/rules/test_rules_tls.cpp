@@ -303,6 +303,92 @@ TEST_CASE("PF3028: port-465 next hops and the service that delivers them") {
   }
 }
 
+TEST_CASE("PF3028, PF3029: next hops from transport_maps and the sender-dependent maps") {
+  const std::string stock =
+      "smtp      unix  -       -       y       -       -       smtp\n"
+      "relay     unix  -       -       y       -       -       smtp\n"
+      "smtps     unix  -       -       y       -       -       smtp\n"
+      "  -o smtp_tls_wrappermode=yes -o smtp_tls_security_level=encrypt\n";
+  const std::string transport_main = "transport_maps = texthash:${config_directory}/transport\n";
+  SUBCASE("a transport_maps entry on 465 through a plain transport: reported in the table") {
+    const Run r = run({{"main.cf", transport_main},
+                       {"master.cf", stock},
+                       {"transport", "# routes\nexample.com   smtp:[mail.example.net]:465\n"}});
+    REQUIRE(r.of("PF3028").size() == 1);
+    CHECK(r.of("PF3028")[0].file == "transport");
+    CHECK(r.of("PF3028")[0].line == 2);
+    CHECK(contains(r.of("PF3028")[0].message, "transport_maps routes for example.com"));
+    CHECK(contains(r.of("PF3028")[0].message, "smtp/unix"));
+  }
+  SUBCASE("the service an entry names: wrapper mode on 465 is right, on 587 it is not") {
+    const Run ok = run({{"main.cf", transport_main},
+                        {"master.cf", stock},
+                        {"transport", "example.com smtps:[mail.example.net]:465\n"}});
+    CHECK(ok.of("PF3028").empty());
+    CHECK(ok.of("PF3029").empty());
+    const Run bad = run({{"main.cf", transport_main},
+                         {"master.cf", stock},
+                         {"transport", "example.com smtps:[mail.example.net]:465\nexample.org smtps:[mx.example.org]:587\n"}});
+    REQUIRE(bad.of("PF3029").size() == 1);
+    CHECK(bad.of("PF3029")[0].file == "transport");
+    CHECK(bad.of("PF3029")[0].line == 2);
+    CHECK(contains(bad.of("PF3029")[0].message, "smtps/unix"));
+  }
+  SUBCASE(":nexthop keeps default_transport; transport: goes to the MX hosts; other transports are not SMTP") {
+    const Run keep = run({{"main.cf", transport_main}, {"master.cf", stock}, {"transport", "example.com :[hub.example.net]:465\n"}});
+    REQUIRE(keep.of("PF3028").size() == 1);
+    CHECK(keep.of("PF3028")[0].file == "transport");
+    const Run mx = run({{"main.cf", transport_main + "relayhost = [mail.example.net]:465\n"},
+                        {"master.cf", stock},
+                        {"transport", "example.com smtps:\n"}});
+    REQUIRE(mx.of("PF3029").size() == 1);  // smtps to the MX hosts: port 25 with wrapper mode
+    CHECK(mx.of("PF3029")[0].file == "master.cf");
+    CHECK(contains(mx.of("PF3029")[0].message, "MX hosts"));
+    CHECK(run({{"main.cf", transport_main},
+               {"master.cf", stock},
+               {"transport", "example.com error:no mail here\nexample.net local:\nexample.org :\n"
+                             "example.info lmtp:inet:[lmtp.example]:465\n"}})
+              .of("PF3028")
+              .empty());
+  }
+  SUBCASE("a sender-dependent relayhost in an inline: map, in main.cf; DUNNO falls back to relayhost") {
+    const Run r = run({{"main.cf", "relayhost = [mail.example.net]:587\n"
+                                   "sender_dependent_relayhost_maps = inline:{ alice@example.com=[smtp.provider.example]:465,"
+                                   " bob@example.com=DUNNO }\n"},
+                       {"master.cf", stock}});
+    REQUIRE(r.of("PF3028").size() == 1);
+    CHECK(r.of("PF3028")[0].file == "main.cf");
+    CHECK(r.of("PF3028")[0].line == 2);
+    CHECK(contains(r.of("PF3028")[0].message, "sender-dependent relayhost mail of alice@example.com"));
+    // A sender-dependent relayhost does not replace a transport's own next hop.
+    CHECK(run({{"main.cf", "default_transport = smtp:[mail.example.net]:587\n"
+                           "sender_dependent_relayhost_maps = inline:{ alice@example.com=[smtp.provider.example]:465 }\n"},
+               {"master.cf", stock}})
+              .of("PF3028")
+              .empty());
+  }
+  SUBCASE("a sender-dependent default transport names its service and next hop") {
+    const std::string main = "sender_dependent_default_transport_maps = texthash:${config_directory}/sdt\n";
+    const Run r = run({{"main.cf", main}, {"master.cf", stock}, {"sdt", "bob@example.com smtps:[relay.example.net]:587\n"}});
+    REQUIRE(r.of("PF3029").size() == 1);
+    CHECK(r.of("PF3029")[0].file == "sdt");
+    CHECK(contains(r.of("PF3029")[0].message, "sender-dependent default transport mail of bob@example.com"));
+    // Without its own next hop it uses relayhost.
+    const Run relay = run({{"main.cf", main + "relayhost = [mail.example.net]:587\n"},
+                           {"master.cf", stock},
+                           {"sdt", "bob@example.com smtps:\n"}});
+    REQUIRE(relay.of("PF3029").size() == 1);
+    CHECK(relay.of("PF3029")[0].line == 2);
+    CHECK(relay.of("PF3029")[0].file == "main.cf");
+  }
+  SUBCASE("tables that cannot be read offline are left alone") {
+    CHECK(run({{"main.cf", "transport_maps = hash:/nonexistent/transport, mysql:/etc/postfix/transport.cf\n"},
+               {"master.cf", stock}})
+              .of("PF3028")
+              .empty());
+  }
+}
+
 TEST_CASE("PF2007: the consequence of a '#' word depends on the parameter") {
   const Run proto = run({{"main.cf", "smtp_tls_mandatory_protocols = >=TLSv1.2 # modern only\n"}});
   REQUIRE(proto.of("PF2007").size() == 1);
