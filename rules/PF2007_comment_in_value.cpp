@@ -25,7 +25,10 @@ and later, `comment at end of line is not supported` before). TLS protocol
 lists (`smtp_tls_protocols`, `smtp_tls_mandatory_protocols` and their
 `lmtp_`/`smtpd_` twins) read the `#` word as a protocol name they do not
 know, so Postfix rejects the whole list and every TLS session that uses it
-fails. For other parameters the text is used as data.
+fails. Inside a `{ }` group the word belongs to that element: in an
+`inline:{ }` TLS policy table it becomes a policy attribute that Postfix
+rejects, so mail to that destination is deferred (PF5003 reports the entry).
+For other parameters the text is used as data.
 
 ## Problematic config
 ```main.cf
@@ -56,7 +59,28 @@ bool is_protocol_list(std::string_view name) {
   return name.ends_with("_tls_protocols") || name.ends_with("_tls_mandatory_protocols");
 }
 
-std::string consequence(std::string_view name) {
+// A map list (…_maps): a braced inline:{ } group holds table entries.
+bool is_map_list(std::string_view name) { return name.ends_with("_maps"); }
+
+// brace_depth - how many { } groups are open at `at`.
+int brace_depth(std::string_view value, std::size_t at) {
+  int depth = 0;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (value[i] == '{') ++depth;
+    else if (value[i] == '}' && depth > 0) --depth;
+  }
+  return depth;
+}
+
+std::string consequence(std::string_view name, bool in_braces) {
+  if (in_braces && name.ends_with("_tls_policy_maps")) {
+    return "it is inside { }, so it becomes part of that inline table entry: Postfix reads it as a policy "
+           "attribute, rejects the entry and defers the mail to its destination";
+  }
+  if (in_braces) {
+    return is_map_list(name) ? "it is inside { }, so it becomes part of that inline table entry's value"
+                             : "it is inside { }, so it becomes part of that element";
+  }
   if (is_protocol_list(name)) {
     return "it is read as a protocol name, so Postfix rejects the whole protocol list and TLS sessions that use it "
            "fail";
@@ -78,7 +102,7 @@ void check_PF2007(lint::CheckContext& context) {
       const auto begin = static_cast<std::uint32_t>(i);
       context.report(s.origin.file, model::value_span(s.origin, begin, static_cast<std::uint32_t>(v.size())),
                      fmt::format("\"{}\" is part of the value of {}, not a comment; {}", v.substr(i), s.name,
-                                 consequence(s.name)));
+                                 consequence(s.name, brace_depth(v, i) > 0)));
       break;
     }
   }

@@ -188,7 +188,9 @@ void PolicyParser::attribute(std::string_view element, std::uint32_t begin) {
   const NameValue nv = split_nameval(inner);
   if (nv.error) {
     problem(PolicyProblemKind::malformed_attribute,
-            fmt::format("malformed attribute/value pair \"{}\": {}", inner, *nv.error), "", begin, end);
+            fmt::format("malformed attribute/value pair \"{}\": {}{}", inner, *nv.error,
+                        inner.starts_with('#') ? " ('#' starts a comment only at the beginning of a line)" : ""),
+            "", begin, end);
     return;
   }
   PolicyAttribute a;

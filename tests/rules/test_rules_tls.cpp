@@ -397,6 +397,16 @@ TEST_CASE("PF2007: the consequence of a '#' word depends on the parameter") {
   REQUIRE(match.of("PF2007").size() == 1);
   CHECK(contains(match.of("PF2007")[0].message, "ignores the rest of the list"));
   CHECK(run({{"main.cf", "smtp_tls_protocols = >=TLSv1.2\n"}}).of("PF2007").empty());
+  // Inside an inline: TLS policy table the word is part of the entry, which Postfix rejects.
+  const Run inline_policy = run({{"main.cf", "smtp_tls_security_level = may\n"
+                                             "smtp_tls_policy_maps = inline:{ {b.example = encrypt # strict} }\n"}});
+  REQUIRE(inline_policy.of("PF2007").size() == 1);
+  CHECK(contains(inline_policy.of("PF2007")[0].message, "rejects the entry and defers the mail"));
+  REQUIRE_FALSE(inline_policy.of("PF5003").empty());
+  CHECK(contains(inline_policy.of("PF5003")[0].message, "starts a comment only at the beginning of a line"));
+  const Run braced = run({{"main.cf", "transport_maps = inline:{ {example.com = smtp:[hub.example] # hub} }\n"}});
+  REQUIRE(braced.of("PF2007").size() == 1);
+  CHECK(contains(braced.of("PF2007")[0].message, "inline table entry's value"));
 }
 
 TEST_CASE("PF3029: wrapper mode towards a port that speaks STARTTLS") {
