@@ -9,6 +9,7 @@
 
 #include "lint/context.hpp"
 #include "params/params.hpp"
+#include "util/ascii.hpp"
 
 namespace pflint::rules {
 
@@ -58,19 +59,12 @@ default, which has the right form.
 
 namespace {
 
-bool valid_bool(std::string_view v) {
-  const auto eq = [&](std::string_view w) {
-    return v.size() == w.size() && std::equal(v.begin(), v.end(), w.begin(), [](char a, char b) {
-             return std::tolower(static_cast<unsigned char>(a)) == b;
-           });
-  };
-  return eq("yes") || eq("no");
-}
+bool valid_bool(std::string_view v) { return util::iequals(v, "yes") || util::iequals(v, "no"); }
 
 // valid_number - what sscanf("%ld") plus the range check of the type accept.
 bool valid_number(std::string_view v, long long min, long long max, std::size_t* digits_end = nullptr) {
   std::size_t i = 0;
-  while (i < v.size() && std::isspace(static_cast<unsigned char>(v[i]))) ++i;
+  while (i < v.size() && util::is_space(v[i])) ++i;
   const std::size_t start = i;
   if (i < v.size() && (v[i] == '-' || v[i] == '+')) ++i;
   const std::size_t first_digit = i;
@@ -114,7 +108,7 @@ void check_PF2004(lint::CheckContext& context) {
     const expand::Result r = model.expand(s.value, s.origin.service);
     if (!r.ok()) continue;
     std::string value = r.value;
-    while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.pop_back();
+    value.resize(util::trim_right(value).size());
     const std::string_view want = problem(p->type, value);
     if (want.empty()) continue;
     const std::string shown = value == s.value ? "\"" + value + "\"" : "\"" + std::string(s.value) + "\" (= \"" + value + "\")";

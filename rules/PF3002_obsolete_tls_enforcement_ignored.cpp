@@ -59,7 +59,7 @@ as well, and delete the switches. The fix does this for you.
 void check_PF3002(lint::CheckContext& context) {
   const model::Model& model = context.model();
   for (const tlsr::ClientSetting& c : tlsr::client_settings(model, "enforce_tls")) {
-    if (!tlsr::iequals(c.value, "yes")) continue;
+    if (!tls::iequals(c.value, "yes")) continue;
     const config::MasterEntry* scope = tls::client_scope(c.prefix, c.setting.origin.service);
     const tls::GlobalLevel g = tls::global_tls_level(model, scope);
     if (!g.from_compat_default) continue;

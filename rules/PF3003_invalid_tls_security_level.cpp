@@ -60,7 +60,7 @@ void check_PF3003(lint::CheckContext& context) {
                            {{c.setting.origin.file, tlsr::token_span(c, 0, static_cast<std::uint32_t>(v.size())),
                              std::string(inner)}}});
       }
-    } else if (tlsr::iequals(v, "halfdane")) {
+    } else if (tls::iequals(v, "halfdane")) {
       d.notes.push_back("halfdane is a state Postfix reports for DANE with an insecure MX lookup; configure dane");
     }
     d.notes.push_back("valid levels: none, may, encrypt, fingerprint, dane, dane-only, verify, secure");

@@ -58,7 +58,7 @@ void check_PF3004(lint::CheckContext& context) {
     for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), suffix)) {
       const tls::ProtocolList list = tls::parse_protocols(c.value);
       bool unknown = false;
-      for (const tlsr::Token& t : tlsr::split(c.value, tlsr::k_comma_sp_colon)) {
+      for (const tls::Token& t : tls::tokens(c.value, tls::k_comma_sp_colon)) {
         const bool range = t.text.starts_with(">=") || t.text.starts_with("<=");
         const bool bad = std::find(list.unknown.begin(), list.unknown.end(), t.text) != list.unknown.end();
         if (!bad && !(range && !ranges)) continue;

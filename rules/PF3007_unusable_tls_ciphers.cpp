@@ -62,7 +62,7 @@ void check_PF3007(lint::CheckContext& context) {
   for (const std::string_view suffix :
        {std::string_view("tls_exclude_ciphers"), std::string_view("tls_mandatory_exclude_ciphers")}) {
     for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), suffix)) {
-      for (const tlsr::Token& t : tlsr::split(c.value, tlsr::k_comma_sp_colon)) {
+      for (const tls::Token& t : tls::tokens(c.value, tls::k_comma_sp_colon)) {
         if (std::string_view("!+-@").find(t.text.front()) == std::string_view::npos) continue;
         lint::Diagnostic& d = tlsr::report_token(
             context, c, t.begin, static_cast<std::uint32_t>(t.text.size()),

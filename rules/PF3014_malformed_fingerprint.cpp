@@ -60,7 +60,7 @@ std::size_t digest_size(std::string_view digest) {
   constexpr std::pair<std::string_view, std::size_t> sizes[] = {
       {"md5", 16}, {"sha1", 20}, {"sha224", 28}, {"sha256", 32}, {"sha384", 48}, {"sha512", 64}};
   for (const auto& [name, size] : sizes) {
-    if (tlsr::iequals(digest, name)) return size;
+    if (tls::iequals(digest, name)) return size;
   }
   return 0;
 }
@@ -89,7 +89,7 @@ void check_PF3014(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(model, "tls_fingerprint_cert_match")) {
     const std::string digest =
         tlsr::trim(model.expanded(c.prefix + "_tls_fingerprint_digest", tls::client_scope(c.prefix, c.setting.origin.service)));
-    for (const tlsr::Token& t : tlsr::split(c.value, tlsr::k_comma_sp)) {
+    for (const tls::Token& t : tls::tokens(c.value, tls::k_comma_sp)) {
       const std::string why = problem(t.text, digest);
       if (why.empty()) continue;
       tlsr::report_token(context, c, t.begin, static_cast<std::uint32_t>(t.text.size()),
@@ -107,7 +107,7 @@ void check_PF3014(lint::CheckContext& context) {
       const tls::ParsedPolicy p = tls::parse_policy(e.value, model.version(), e.value_map);
       if (p.level != tls::Level::fingerprint) continue;
       for (const tls::PolicyAttribute* a : p.all("match")) {
-        for (const tlsr::Token& t : tlsr::split(a->value, "|")) {
+        for (const tls::Token& t : tls::tokens(a->value, "|")) {
           const std::string why = problem(t.text, digest);
           if (why.empty()) continue;
           tlsr::report_location(context, a->where.file ? a->where : e.where,

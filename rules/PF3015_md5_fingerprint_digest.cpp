@@ -53,7 +53,7 @@ void check_PF3015(lint::CheckContext& context) {
   if (!tls) return;
   tlsr::Once once;
   tlsr::each_policy(*tls, [&](const tls::ServicePolicy& svc, const tls::EffectivePolicy& p) {
-    if (p.level != tls::Level::fingerprint || !p.match.digest || !tlsr::iequals(p.match.digest->value, "md5")) return;
+    if (p.level != tls::Level::fingerprint || !p.match.digest || !tls::iequals(p.match.digest->value, "md5")) return;
     const tls::Setting& digest = *p.match.digest;
     const model::Origin& o = digest.from.origin;
     if (o.kind == model::OriginKind::main_cf || o.kind == model::OriginKind::master_override) {

@@ -62,7 +62,7 @@ void check_PF3016(lint::CheckContext& context) {
                     "every delivery at this level is deferred (Server certificate not verified)",
                     tls::level_name(p.level), tlsr::for_whom(svc, p), tlsr::level_from(svc, p),
                     svc.parameter("tls_CAfile"), svc.parameter("tls_CApath"), svc.parameter("tls_trust_anchor_file")));
-    if (tlsr::iequals(p.trust.append_default_ca.value, "yes")) {
+    if (tls::iequals(p.trust.append_default_ca.value, "yes")) {
       d.notes.push_back(fmt::format("tls_append_default_CA = yes ({}) adds the system CAs only to a CAfile or CApath "
                                     "that is set",
                                     p.trust.append_default_ca.from.describe()));

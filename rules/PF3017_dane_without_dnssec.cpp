@@ -52,8 +52,8 @@ leave `ignore_mx_lookup_error` at `no`, and remove `res_defnames` and
 
 namespace {
 bool has_word(std::string_view list, std::string_view word) {
-  for (const tlsr::Token& t : tlsr::split(list, tlsr::k_comma_sp)) {
-    if (tlsr::iequals(t.text, word)) return true;
+  for (const tls::Token& t : tls::tokens(list, tls::k_comma_sp)) {
+    if (tls::iequals(t.text, word)) return true;
   }
   return false;
 }
@@ -73,7 +73,7 @@ void check_PF3017(lint::CheckContext& context) {
       why.push_back(tlsr::describe_setting(d.dns_support_level) + " is not dnssec");
     }
     if (!has_word(d.host_lookup.value, "dns")) why.push_back(tlsr::describe_setting(d.host_lookup) + " lacks dns");
-    if (d.ignore_mx_lookup_error && tlsr::iequals(d.ignore_mx_lookup_error->value, "yes")) {
+    if (d.ignore_mx_lookup_error && tls::iequals(d.ignore_mx_lookup_error->value, "yes")) {
       why.push_back(tlsr::describe_setting(*d.ignore_mx_lookup_error));
     }
     if (has_word(d.resolver_options.value, "res_defnames") || has_word(d.resolver_options.value, "res_dnsrch")) {

@@ -53,32 +53,26 @@ Use `nexthop`, `dot-nexthop` or explicit names (`example.com`,
 
 void check_PF3020(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "tls_secure_cert_match")) {
-    for (const tlsr::Token& t : tlsr::split(c.value, tlsr::k_comma_sp_colon)) {
-      if (!tlsr::iequals(t.text, "hostname")) continue;
+    for (const tls::Token& t : tls::tokens(c.value, tls::k_comma_sp_colon)) {
+      if (!tls::iequals(t.text, "hostname")) continue;
       tlsr::report_token(context, c, t.begin, static_cast<std::uint32_t>(t.text.size()),
                          fmt::format("\"hostname\" in {} lets a forged MX lookup lead to a server that is accepted "
                                      "with a certificate for its own name, which level secure exists to prevent",
                                      c.setting.name));
     }
   }
-  const tls::TlsModel* tls = context.tls();
-  if (!tls) return;
-  for (const tls::PolicyTable& table : tls->tables()) {
-    if (!tlsr::is_policy_table(table) || !table.evaluable()) continue;
-    for (const tls::TableEntry& e : table.entries) {
-      const tls::ParsedPolicy p = tls::parse_policy(e.value, context.version(), e.value_map);
-      if (p.level != tls::Level::secure) continue;
-      for (const tls::PolicyAttribute* a : p.all("match")) {
-        for (const tlsr::Token& t : tlsr::split(a->value, ":")) {
-          if (!tlsr::iequals(t.text, "hostname")) continue;
-          tlsr::report_location(context, a->where.file ? a->where : e.where,
-                                fmt::format("\"hostname\" in the match= of \"{}\" (level secure) lets a forged MX "
-                                            "lookup lead to a server accepted with a certificate for its own name",
-                                            e.key));
-        }
+  tlsr::each_policy_entry(context, [&](const tls::PolicyTable&, const tls::TableEntry& e, const tls::ParsedPolicy& p) {
+    if (p.level != tls::Level::secure) return;
+    for (const tls::PolicyAttribute* a : p.all("match")) {
+      for (const tls::Token& t : tls::tokens(a->value, ":")) {
+        if (!tls::iequals(t.text, "hostname")) continue;
+        tlsr::report_location(context, a->where.file ? a->where : e.where,
+                              fmt::format("\"hostname\" in the match= of \"{}\" (level secure) lets a forged MX "
+                                          "lookup lead to a server accepted with a certificate for its own name",
+                                          e.key));
       }
     }
-  }
+  });
 }
 
 }  // namespace pflint::rules

@@ -53,10 +53,10 @@ void check_PF3021(lint::CheckContext& context) {
   for (const std::string_view suffix :
        {std::string_view("tls_verify_cert_match"), std::string_view("tls_secure_cert_match")}) {
     for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), suffix)) {
-      const std::vector<tlsr::Token> names = tlsr::split(c.value, tlsr::k_comma_sp_colon);
+      const std::vector<tls::Token> names = tls::tokens(c.value, tls::k_comma_sp_colon);
       bool others = false;
-      for (const tlsr::Token& t : names) others |= t.text != ".";
-      for (const tlsr::Token& t : names) {
+      for (const tls::Token& t : names) others |= t.text != ".";
+      for (const tls::Token& t : names) {
         if (t.text != ".") continue;
         tlsr::report_token(context, c, t.begin, 1,
                            fmt::format("\".\" in {} is not a valid match name: Postfix ignores it{}", c.setting.name,
@@ -64,24 +64,18 @@ void check_PF3021(lint::CheckContext& context) {
       }
     }
   }
-  const tls::TlsModel* tls = context.tls();
-  if (!tls) return;
-  for (const tls::PolicyTable& table : tls->tables()) {
-    if (!tlsr::is_policy_table(table) || !table.evaluable()) continue;
-    for (const tls::TableEntry& e : table.entries) {
-      const tls::ParsedPolicy p = tls::parse_policy(e.value, context.version(), e.value_map);
-      if (p.level != tls::Level::verify && p.level != tls::Level::secure) continue;
-      for (const tls::PolicyAttribute* a : p.all("match")) {
-        for (const tlsr::Token& t : tlsr::split(a->value, ":")) {
-          if (t.text != ".") continue;
-          tlsr::report_location(context, a->where.file ? a->where : e.where,
-                                fmt::format("\".\" in the match= of \"{}\" is not a valid match name: Postfix "
-                                            "ignores it",
-                                            e.key));
-        }
+  tlsr::each_policy_entry(context, [&](const tls::PolicyTable&, const tls::TableEntry& e, const tls::ParsedPolicy& p) {
+    if (p.level != tls::Level::verify && p.level != tls::Level::secure) return;
+    for (const tls::PolicyAttribute* a : p.all("match")) {
+      for (const tls::Token& t : tls::tokens(a->value, ":")) {
+        if (t.text != ".") continue;
+        tlsr::report_location(context, a->where.file ? a->where : e.where,
+                              fmt::format("\".\" in the match= of \"{}\" is not a valid match name: Postfix "
+                                          "ignores it",
+                                          e.key));
       }
     }
-  }
+  });
 }
 
 }  // namespace pflint::rules

@@ -48,7 +48,7 @@ void check_PF3022(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "tls_dane_insecure_mx_policy")) {
     if (c.prefix != "smtp") continue;
     const std::string_view v = c.value;
-    if (tlsr::iequals(v, "may") || tlsr::iequals(v, "encrypt") || tlsr::iequals(v, "dane")) continue;
+    if (tls::iequals(v, "may") || tls::iequals(v, "encrypt") || tls::iequals(v, "dane")) continue;
     context.report_at(c.setting.origin, fmt::format("{}: only may, encrypt and dane are allowed; smtp(8) stops "
                                                     "with a fatal error and mail through it stays queued",
                                                     tlsr::shown(c)));

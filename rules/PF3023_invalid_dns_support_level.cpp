@@ -47,7 +47,7 @@ Write `dnssec` (for DANE), `enabled` or `disabled`.
 void check_PF3023(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "dns_support_level")) {
     const std::string_view v = c.value;
-    if (v.empty() || tlsr::iequals(v, "disabled") || tlsr::iequals(v, "enabled") || tlsr::iequals(v, "dnssec")) {
+    if (v.empty() || tls::iequals(v, "disabled") || tls::iequals(v, "enabled") || tls::iequals(v, "dnssec")) {
       continue;
     }
     context.report_at(c.setting.origin, fmt::format("{}: only disabled, enabled and dnssec are allowed; {}(8) "

@@ -50,7 +50,7 @@ Write a plain host name, or `hostname` (the MX host's name) or `nexthop`
 void check_PF3024(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "tls_servername")) {
     const std::string_view v = c.value;
-    if (v.empty() || tlsr::iequals(v, "hostname") || tlsr::iequals(v, "nexthop") || tls::valid_hostname(v)) continue;
+    if (v.empty() || tls::iequals(v, "hostname") || tls::iequals(v, "nexthop") || tls::valid_hostname(v)) continue;
     context.report_at(c.setting.origin, fmt::format("{}: \"{}\" is not a valid host name; Postfix defers every TLS "
                                                     "delivery through {}(8) with a warning",
                                                     tlsr::shown(c), c.value, c.prefix));

@@ -59,26 +59,20 @@ void check_PF3026(lint::CheckContext& context) {
     if (e.process_name() == "tlsproxy") return;
   }
   for (const tlsr::ClientSetting& c : tlsr::client_settings(model, "tls_connection_reuse")) {
-    if (!tlsr::iequals(c.value, "yes")) continue;
+    if (!tls::iequals(c.value, "yes")) continue;
     context.report_at(c.setting.origin,
                       fmt::format("{} = yes, but master.cf has no tlsproxy service: the client cannot hand TLS to "
                                   "tlsproxy(8) and deliveries over TLS are deferred",
                                   c.setting.name));
   }
-  const tls::TlsModel* tls = context.tls();
-  if (!tls) return;
-  for (const tls::PolicyTable& table : tls->tables()) {
-    if (!tlsr::is_policy_table(table) || !table.evaluable()) continue;
-    for (const tls::TableEntry& e : table.entries) {
-      const tls::ParsedPolicy p = tls::parse_policy(e.value, context.version(), e.value_map);
-      const std::vector<const tls::PolicyAttribute*> all = p.all("connection_reuse");
-      if (all.empty() || !tlsr::iequals(all.back()->value, "yes")) continue;
-      tlsr::report_location(context, all.back()->where.file ? all.back()->where : e.where,
-                            fmt::format("connection_reuse=yes for \"{}\", but master.cf has no tlsproxy service: "
-                                        "deliveries to it over TLS are deferred",
-                                        e.key));
-    }
-  }
+  tlsr::each_policy_entry(context, [&](const tls::PolicyTable&, const tls::TableEntry& e, const tls::ParsedPolicy& p) {
+    const std::vector<const tls::PolicyAttribute*> all = p.all("connection_reuse");
+    if (all.empty() || !tls::iequals(all.back()->value, "yes")) return;
+    tlsr::report_location(context, all.back()->where.file ? all.back()->where : e.where,
+                          fmt::format("connection_reuse=yes for \"{}\", but master.cf has no tlsproxy service: "
+                                      "deliveries to it over TLS are deferred",
+                                      e.key));
+  });
 }
 
 }  // namespace pflint::rules

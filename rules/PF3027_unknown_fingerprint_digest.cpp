@@ -53,7 +53,7 @@ void check_PF3027(lint::CheckContext& context) {
   for (const tlsr::ClientSetting& c : tlsr::client_settings(context.model(), "tls_fingerprint_digest")) {
     if (c.value.empty()) continue;  // PF3006
     bool ok = false;
-    for (const std::string_view k : known) ok |= tlsr::iequals(c.value, k);
+    for (const std::string_view k : known) ok |= tls::iequals(c.value, k);
     if (ok) continue;
     context.report_at(c.setting.origin,
                       fmt::format("{}: \"{}\" is not a digest OpenSSL knows; the TLS engine of {}(8) disables "

@@ -60,7 +60,7 @@ namespace {
 bool is_port_25(std::string_view service) {
   const auto colon = service.rfind(':');
   const std::string_view port = colon == std::string_view::npos ? service : service.substr(colon + 1);
-  return port == "25" || tlsr::iequals(port, "smtp");
+  return port == "25" || tls::iequals(port, "smtp");
 }
 
 // receives_from_mtas - an smtpd entry that serves port 25, directly or

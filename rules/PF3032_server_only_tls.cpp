@@ -80,7 +80,7 @@ const model::Setting* server_tls_setting(const model::Model& model) {
     const std::string value = tlsr::trim(model.expanded(s.name));
     if (value.empty()) continue;
     const bool certificate = std::find(certificates.begin(), certificates.end(), s.name) != certificates.end();
-    const bool level = s.name == "smtpd_tls_security_level" && (tlsr::iequals(value, "may") || tlsr::iequals(value, "encrypt"));
+    const bool level = s.name == "smtpd_tls_security_level" && (tls::iequals(value, "may") || tls::iequals(value, "encrypt"));
     if (certificate || level) return &s;
   }
   return nullptr;

@@ -48,7 +48,7 @@ template <typename Ports>
 bool port_is(std::string_view nexthop, const Ports& ports) {
   const std::string_view port = port_of(nexthop);
   return std::any_of(std::begin(ports), std::end(ports),
-                     [&](std::string_view p) { return tlsr::iequals(port, p); });
+                     [&](std::string_view p) { return tls::iequals(port, p); });
 }
 
 // wrappermode - smtp_tls_wrappermode as the service sees it.
@@ -101,7 +101,7 @@ namespace detail {
 
 // The next hops of a list value (relayhost and smtp_fallback_relay take
 // several, separated by commas or whitespace), with their offsets.
-inline std::vector<tlsr::Token> hops_of(std::string_view list) { return tlsr::split(list, ", \t\r\n"); }
+inline std::vector<tls::Token> hops_of(std::string_view list) { return tls::tokens(list, ", \t\r\n"); }
 
 // parameter_origin - a Provenance for a main.cf/master.cf setting.
 inline tls::Provenance parameter_origin(const model::Model& model, std::string_view parameter,
@@ -152,7 +152,7 @@ void emit(const Transport& t, const tls::TableEntry* entry, std::size_t at, F& f
     f(ClientHop{{}, t.where, t.via + " straight to MX hosts", t.service});
     return;
   }
-  for (const tlsr::Token& hop : hops_of(t.nexthop)) {
+  for (const tls::Token& hop : hops_of(t.nexthop)) {
     tls::Provenance where =
         entry ? entry_origin(t.where.parameter, *entry, at + hop.begin, at + hop.end) : t.where;
     f(ClientHop{std::string(hop.text), std::move(where), t.via, t.service});
@@ -181,7 +181,7 @@ void each_client_nexthop(lint::CheckContext& context, F&& f) {
   const auto deliver = [&](const Transport& t, const tls::TableEntry* entry, std::size_t at) {
     if (!t.nexthop.empty()) return detail::emit(t, entry, at, f);
     detail::each_entry(*tls, "sender_dependent_relayhost_maps", [&](const tls::TableEntry& e) {
-      if (tlsr::iequals(e.value, "DUNNO")) return;
+      if (tls::iequals(e.value, "DUNNO")) return;
       const Transport sender{t.service, e.value,
                              detail::entry_origin("sender_dependent_relayhost_maps", e, 0, e.value.size()),
                              fmt::format("the sender-dependent relayhost mail of {} (as {})", e.key,
@@ -217,7 +217,7 @@ void each_client_nexthop(lint::CheckContext& context, F&& f) {
   }
 
   detail::each_entry(*tls, "sender_dependent_default_transport_maps", [&](const tls::TableEntry& e) {
-    if (tlsr::iequals(e.value, "DUNNO")) return;
+    if (tls::iequals(e.value, "DUNNO")) return;
     const model::Route route = model::route_of(e.value);
     Transport t = transport_of(e.value, detail::entry_origin("sender_dependent_default_transport_maps", e, 0, e.value.size()),
                                fmt::format("the sender-dependent default transport mail of {}", e.key));

@@ -33,17 +33,6 @@
 
 namespace pflint::rules::tlsr {
 
-// ASCII case folding and mystrtok() splitting: the TLS model's own helpers.
-using tls::iequals;
-using tls::k_comma_sp;
-using tls::k_comma_sp_colon;
-using tls::Token;
-inline char lower_char(char c) { return util::to_lower(c); }
-// split - mystrtok() over `separators` (no empty tokens).
-inline std::vector<Token> split(std::string_view text, std::string_view separators) {
-  return tls::tokens(text, separators);
-}
-
 // trim - util::trim() as a string (the rules keep the trimmed value).
 inline std::string trim(std::string_view s) { return std::string(util::trim(s)); }
 
@@ -230,28 +219,35 @@ inline std::string assignment(const model::Origin& o, std::string_view name, std
   return fmt::format("{} = {}", name, value);
 }
 
+// each_policy_entry - f(table, entry, parsed) for every entry of every
+// readable TLS policy table, with the entry's value parsed for the target
+// version (duplicates included: the caller decides).
+template <typename F>
+void each_policy_entry(lint::CheckContext& context, F&& f) {
+  const tls::TlsModel* tls = context.tls();
+  if (!tls) return;
+  for (const tls::PolicyTable& t : tls->tables()) {
+    if (!is_policy_table(t) || !t.evaluable()) continue;
+    for (const tls::TableEntry& e : t.entries) f(t, e, tls::parse_policy(e.value, context.version(), e.value_map));
+  }
+}
+
 // report_policy_problems - the problems parse_policy() finds in every
 // readable policy table entry (duplicates skipped: Postfix never reads
 // them), those of the kinds `wanted` accepts, at the token concerned.
 template <typename Pred>
 void report_policy_problems(lint::CheckContext& context, Pred wanted) {
-  const tls::TlsModel* tls = context.tls();
-  if (!tls) return;
-  for (const tls::PolicyTable& t : tls->tables()) {
-    if (!is_policy_table(t) || !t.evaluable()) continue;
-    for (const tls::TableEntry& e : t.entries) {
-      if (e.duplicate) continue;
-      const tls::ParsedPolicy p = tls::parse_policy(e.value, context.version(), e.value_map);
-      for (const tls::PolicyProblem& pr : p.problems) {
-        if (!wanted(pr.kind)) continue;
-        report_location(context, pr.where.file ? pr.where : e.where,
-                        fmt::format("policy for \"{}\" ({}): {}; {}", e.key, t.listed_in.parameter, pr.message,
-                                    pr.defers ? "Postfix defers all mail to this destination (4.7.5, client TLS "
-                                                "configuration problem)"
-                                              : "Postfix logs a warning and ignores it"));
-      }
+  each_policy_entry(context, [&](const tls::PolicyTable& t, const tls::TableEntry& e, const tls::ParsedPolicy& p) {
+    if (e.duplicate) return;
+    for (const tls::PolicyProblem& pr : p.problems) {
+      if (!wanted(pr.kind)) continue;
+      report_location(context, pr.where.file ? pr.where : e.where,
+                      fmt::format("policy for \"{}\" ({}): {}; {}", e.key, t.listed_in.parameter, pr.message,
+                                  pr.defers ? "Postfix defers all mail to this destination (4.7.5, client TLS "
+                                              "configuration problem)"
+                                            : "Postfix logs a warning and ignores it"));
     }
-  }
+  });
 }
 
 // outside_config_dir - a missing file table whose path is not under the

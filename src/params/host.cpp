@@ -18,8 +18,10 @@
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <cctype>
 #include <set>
+
+#include "util/ascii.hpp"
+#include "util/mystrtok.hpp"
 
 namespace pflint::params {
 
@@ -32,18 +34,8 @@ enum class mask_style { none, class_, subnet, host, several };
 // lookup_style - name_mask() over {class, subnet, host}; exactly one allowed.
 mask_style lookup_style(std::string_view style) {
     mask_style found = mask_style::none;
-    std::size_t i = 0;
-    while (i < style.size()) {
-        while (i < style.size() && (style[i] == ',' || std::isspace(static_cast<unsigned char>(style[i]))))
-            ++i;
-        std::size_t j = i;
-        while (j < style.size() && style[j] != ',' && !std::isspace(static_cast<unsigned char>(style[j])))
-            ++j;
-        if (j == i)
-            break;
-        std::string word(style.substr(i, j - i));
-        std::transform(word.begin(), word.end(), word.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const util::Token& token : util::mystrtok(style, util::k_comma_sp)) {  // name_mask(): mystrtok, strcasecmp
+        const std::string word = util::lower(token.text);
         mask_style s = mask_style::none;
         if (word == "class")
             s = mask_style::class_;
@@ -56,7 +48,6 @@ mask_style lookup_style(std::string_view style) {
         if (found != mask_style::none && found != s)
             return mask_style::several;
         found = s;
-        i = j;
     }
     return found;
 }

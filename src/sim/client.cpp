@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+#include "util/ascii.hpp"
+
 namespace pflint::sim {
 namespace {
 
@@ -93,7 +95,7 @@ struct Session {
 bool offers_starttls(const std::vector<std::string>& lines) {
   return std::any_of(lines.begin() + (lines.empty() ? 0 : 1), lines.end(), [](const std::string& l) {
     std::string kw = l.size() > 4 ? l.substr(4) : "";
-    for (char& c : kw) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : kw) c = util::to_upper(c);
     return kw == "STARTTLS" || kw.starts_with("STARTTLS ");
   });
 }

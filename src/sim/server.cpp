@@ -8,6 +8,8 @@
 
 #include <stdexcept>
 
+#include "util/ascii.hpp"
+
 namespace pflint::sim {
 namespace {
 
@@ -49,7 +51,7 @@ std::string ehlo_reply(const World& world, bool offer_starttls) {
 
 std::string upper_verb(const std::string& line) {
   std::string verb = line.substr(0, line.find(' '));
-  for (char& c : verb) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : verb) c = util::to_upper(c);
   return verb;
 }
 

@@ -26,6 +26,9 @@ constexpr bool is_line_blank(char c) { return c != '\n' && is_space(c); }
 // to_lower - ASCII tolower().
 constexpr char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// to_upper - ASCII toupper().
+constexpr char to_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
 // lower - a copy with ASCII letters folded to lower case (lowercase()).
 inline std::string lower(std::string_view s) {
   std::string out(s);
