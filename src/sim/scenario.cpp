@@ -7,10 +7,10 @@
 
 #include <rapidjson/document.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
+
+#include "util/read_file.hpp"
 
 namespace pflint::sim {
 namespace {
@@ -147,11 +147,10 @@ std::vector<Scenario> load_catalog_text(std::string_view json, const std::string
 }
 
 std::vector<Scenario> load_catalog_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("open " + path + ": cannot read");
-  std::stringstream text;
-  text << in.rdbuf();
-  return load_catalog_text(text.str(), path);
+  std::string error;
+  const std::optional<std::string> text = util::read_file(path, error);
+  if (!text) throw std::runtime_error("open " + path + ": " + error);
+  return load_catalog_text(*text, path);
 }
 
 const std::vector<Scenario>& builtin_catalog() {

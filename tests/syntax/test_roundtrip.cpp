@@ -5,11 +5,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "tree_test_util.hpp"
+#include "util/read_file.hpp"
 #include "../unit/skip.hpp"
 
 using namespace pflint;
@@ -17,10 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string error;
+  return util::read_file(path.string(), error).value_or(std::string());
 }
 
 std::vector<fs::path> corpus_files() {
