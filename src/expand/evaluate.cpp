@@ -10,6 +10,8 @@
 //   src/util/mac_expand.c (mac_expand_callback, mac_exp_parse_relational).
 #include "expand/evaluate.hpp"
 
+#include <fmt/core.h>
+
 #include <set>
 #include <utility>
 
@@ -25,6 +27,7 @@ constexpr int k_max_level = 100;
 
 struct Fatal {
   std::string message;
+  bool too_large = false;
 };
 
 // item_text - what Postfix's callback buffer holds for an item.
@@ -75,6 +78,7 @@ class Evaluator {
   std::set<std::string> undefined_seen_;
   std::uint32_t frames_ = 0;   // nested text() calls, the hard bound
   std::uint32_t foreign_ = 0;  // > 0 while inside a looked-up value
+  std::uint32_t lookups_ = 0;  // lookups so far, against max_lookups
 };
 
 // text - mac_parse(): one callback per item; tokenizer errors end the text.
@@ -102,6 +106,12 @@ void Evaluator::text(Frame& f, const Text& t) {
 
 // callback - mac_expand_callback(): nesting check, then literal or reference.
 void Evaluator::callback(Frame& f, const Item& item) {
+  if (lookups_ > options_.max_lookups || f.out->size() > options_.max_output) {
+    throw Fatal{fmt::format("stopped after {} lookups and {} bytes: it grows past pflint's bound of {} "
+                            "lookups or {} bytes, and Postfix would not finish it",
+                            lookups_, f.out->size(), options_.max_lookups, options_.max_output),
+                true};
+  }
   if (f.level++ > k_max_level) {
     warn(f, "unreasonable macro call nesting: \"" + item_text(item) + "\"");
   }
@@ -119,6 +129,7 @@ void Evaluator::callback(Frame& f, const Item& item) {
 }
 
 std::optional<std::string> Evaluator::look(const Item& item, const std::string& name, LookupMode mode) {
+  ++lookups_;
   std::optional<std::string> value = lookup_(name, mode);
   if (!value && undefined_seen_.insert(name).second) {
     result_.undefined_names.push_back(name);
@@ -258,6 +269,13 @@ Result expand(std::string_view value, const Lookup& lookup, const EvalOptions& o
     status = ev.expand_fresh(*parsed.root, result.value);
   } catch (const Fatal& fatal) {
     result.fatal = fatal.message;
+    result.too_large = fatal.too_large;
+    if (fatal.too_large) {
+      const std::string_view head = value.substr(0, 40);
+      result.fatal = fmt::format("expansion of \"{}{}\" {}", head, head.size() < value.size() ? "..." : "",
+                                 fatal.message);
+    }
+    if (fatal.too_large) result.value.clear();
     status |= k_error;
   }
   result.error = (status & k_error) != 0;

@@ -11,6 +11,10 @@
 //   Nesting is counted as Postfix counts it (more than 100 levels fails, so
 //   reference loops fail); a second, hard bound on real recursion catches
 //   loops through relational operands, on which Postfix itself crashes.
+//   A third bound is pflint's own: an expansion that makes more than
+//   max_lookups lookups or grows past max_output bytes stops with a fatal
+//   error (Result::too_large). Values like "b0 = $b1 $b1", "b1 = $b2 $b2", …
+//   grow exponentially: Postfix runs until it is killed; pflint stops.
 // DIAGNOSTICS
 //   Result::warnings holds Postfix's warning texts in Postfix's order;
 //   Result::error is what makes postconf die with "macro processing error";
@@ -39,12 +43,17 @@ using Lookup = std::function<std::optional<std::string>(std::string_view name, L
 using Function = std::function<std::optional<std::string>(std::string_view name, std::string_view arg,
                                                           std::vector<std::string>& warn)>;
 
+inline constexpr std::uint32_t k_max_expansion_lookups = 10000;
+inline constexpr std::size_t k_max_expansion_bytes = std::size_t{1} << 20;  // 1 MiB
+
 struct EvalOptions {
   bool recursive = true;           // MAC_EXP_FLAG_RECURSE
   bool scan = false;               // MAC_EXP_FLAG_SCAN
   bool allow_functions = false;    // Postfix 3.11+
   bool allow_level_ops = true;     // Postfix 3.6+
   std::uint32_t max_frames = 300;  // hard bound on nested texts being expanded
+  std::uint32_t max_lookups = k_max_expansion_lookups;  // pflint's bound on the work of one expansion
+  std::size_t max_output = k_max_expansion_bytes;       // and on its result
   Function call;                   // empty: ASCII-only identity for domain_to_*
 };
 
@@ -59,6 +68,7 @@ struct Result {
   std::string value;
   bool error = false;       // MAC_PARSE_ERROR
   bool undefined = false;   // MAC_PARSE_UNDEF: a plain $name was undefined
+  bool too_large = false;   // stopped at max_lookups / max_output (then `fatal` says so)
   std::optional<std::string> fatal;
   std::vector<std::string> warnings;
   std::vector<std::string> undefined_names;  // every undefined lookup, each name once

@@ -119,4 +119,15 @@ expect_grep out "^## Problematic config" "explain prints the doc"
 run "$PFLINT" explain PF9999
 expect_rc 2 "unknown code"
 
+# An expansion that doubles at every level: Postfix never finishes it;
+# pflint postconf stops with a fatal error, pflint check reports PF2010 fast.
+mkdir -p "$TMP/boom"
+{ echo 'smtpd_banner = $b0'; for i in $(seq 0 39); do echo "b$i = \$b$((i + 1)) \$b$((i + 1))"; done; echo 'b40 = x'; } > "$TMP/boom/main.cf"
+run timeout 20 "$PFLINT" postconf -c "$TMP/boom" -nx
+expect_rc 1 "postconf -nx stops an unbounded expansion with exit 1"
+expect_grep err 'fatal: expansion of "[^"]*" stopped after 10001 lookups' "postconf says why it stopped"
+run timeout 20 "$PFLINT" check --select PF2010 "$TMP/boom"
+expect_rc 1 "check finishes on an unbounded expansion"
+expect_grep out "main.cf:1:16: error: expanding smtpd_banner grows without bound \(smtpd_banner -> \\\$b0 -> \\\$b1" "PF2010 names the chain"
+
 finish

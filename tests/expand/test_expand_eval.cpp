@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/core.h>
+
 #include "expand/evaluate.hpp"
 #include "expand/scan.hpp"
 
@@ -310,4 +312,26 @@ TEST_CASE("scan: referenced names in every form and branch") {
   CHECK(referenced_names("$x $x").size() == 2);  // once per reference
   // Like postconf, collection stops at the first error.
   CHECK(referenced_names("${a==b} $later").empty());
+}
+
+TEST_CASE("expansion: growth past pflint's bound stops with a fatal error") {
+  // b0 = $b1 $b1, b1 = $b2 $b2, ... 40 levels: 2^40 words; Postfix never finishes.
+  Table doubling;
+  for (int i = 0; i < 40; ++i) doubling["b" + std::to_string(i)] = fmt::format("$b{0} $b{0}", i + 1);
+  doubling["b40"] = "x";
+  const Result r = run("$b0", doubling);
+  CHECK(r.too_large);
+  CHECK_FALSE(r.ok());
+  REQUIRE(r.fatal);
+  CHECK(r.fatal->starts_with("expansion of \"$b0\" stopped after 10001 lookups"));
+  CHECK(r.value.empty());
+  // The byte bound: few lookups, a huge value.
+  const Table big{{"big", std::string(400000, 'x')}};
+  CHECK(run("$big $big", big).ok());
+  CHECK(run("$big $big $big $big", big).too_large);
+  // Below both bounds nothing changes: 12 levels are 4096 words.
+  const Result fine = run("$b28", doubling);
+  CHECK(fine.ok());
+  CHECK_FALSE(fine.too_large);
+  CHECK(fine.value.size() == 4096 * 2 - 1);
 }

@@ -82,3 +82,16 @@ TEST_CASE("PF2009: a loop made by a master.cf -o override is reported there") {
   ex.files["master.cf"] = "smtp unix - - y - - smtp\n  -o myhostname=$myorigin -o myorigin=$myhostname\n";
   CHECK(count(test::codes_found(ex), "PF2009") == 2);
 }
+
+TEST_CASE("PF2010: one finding at the top of a chain that grows without bound") {
+  std::string chain;
+  for (int i = 0; i < 30; ++i) chain += "b" + std::to_string(i) + " = $b" + std::to_string(i + 1) + " $b" + std::to_string(i + 1) + "\n";
+  chain += "b30 = x\n";
+  const auto codes = test::codes_found(main_cf("smtpd_banner = $b0\n" + chain));
+  CHECK(count(codes, "PF2010") == 1);
+  // Twelve levels (4,096 words) stay below the bound: no finding.
+  std::string small;
+  for (int i = 0; i < 12; ++i) small += "c" + std::to_string(i) + " = $c" + std::to_string(i + 1) + " $c" + std::to_string(i + 1) + "\n";
+  small += "c12 = x\n";
+  CHECK(count(test::codes_found(main_cf("smtpd_banner = $c0\n" + small)), "PF2010") == 0);
+}
