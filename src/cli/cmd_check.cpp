@@ -22,9 +22,10 @@
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
 #include "fix/fix_config.hpp"
-#include "fix/unified_diff.hpp"
 #include "postconf/atomic_file.hpp"
+#include "report/fix_summary.hpp"
 #include "report/reporter.hpp"
+#include "report/unified_diff.hpp"
 #include "rules/registry.hpp"
 
 namespace pflint::cli {
@@ -43,19 +44,6 @@ bool use_color(const std::string& mode, const std::optional<std::string>& output
 std::string_view diff_path(std::string_view path) {
   while (path.starts_with('/')) path.remove_prefix(1);
   return path;
-}
-
-// fix_summary - "fixed 3 findings (PF3001: 2, PF3005: 1), 4 remaining".
-std::string fix_summary(const std::map<std::string, int>& fixed, std::size_t remaining, bool diff) {
-  int total = 0;
-  std::string per_code;
-  for (const auto& [code, n] : fixed) {
-    total += n;
-    per_code += fmt::format("{}{}: {}", per_code.empty() ? "" : ", ", code, n);
-  }
-  std::string out = fmt::format("{} {} finding{}", diff ? "would fix" : "fixed", total, total == 1 ? "" : "s");
-  if (total != 0) out += fmt::format(" ({})", per_code);
-  return out + fmt::format(", {} remaining", remaining);
 }
 
 }  // namespace
@@ -139,7 +127,7 @@ int run_check(const CheckCommandOptions& options) {
     for (const fix::FileChange& c : result.changes) {
       changed = true;
       if (options.diff) {
-        diff += fix::unified_diff(diff_path(c.path), c.before, c.after);
+        diff += report::unified_diff(diff_path(c.path), c.before, c.after);
       } else if (auto e = postconf::edits::replace_file_atomically(c.path, c.after)) {
         r.errors.push_back(*e);
       }
@@ -159,7 +147,7 @@ int run_check(const CheckCommandOptions& options) {
     if (options.diff) {
       fmt::print(out, "{}", diff);
       for (const std::string& e : run.errors) fmt::print(stderr, "pflint: error: {}\n", e);
-      fmt::print(stderr, "pflint: {}\n", fix_summary(fixed, remaining, true));
+      fmt::print(stderr, "pflint: {}\n", report::fix_summary(fixed, remaining, true));
       return;
     }
     for (const std::string& e : run.errors) fmt::print(stderr, "pflint: error: {}\n", e);
@@ -167,7 +155,7 @@ int run_check(const CheckCommandOptions& options) {
     for (const auto& s : run.skipped) tail.skipped.push_back({s.path, s.reason});
     tail.checked = std::move(run.checked);
     report->finish(tail);
-    if (options.fix) fmt::print(stderr, "pflint: {}\n", fix_summary(fixed, remaining, false));
+    if (options.fix) fmt::print(stderr, "pflint: {}\n", report::fix_summary(fixed, remaining, false));
   };
   if (!write_output(options.output, write, error)) {
     fmt::print(stderr, "pflint: error: {}\n", error);

@@ -1,13 +1,13 @@
 // NAME
 //   unified_diff — line matching and hunk printing.
-#include "fix/unified_diff.hpp"
+#include "report/unified_diff.hpp"
 
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <vector>
 
-namespace pflint::fix {
+namespace pflint::report {
 namespace {
 
 // split_lines - the lines of `text`, each with its '\n' (the last may lack it).
@@ -124,4 +124,4 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
   return out;
 }
 
-}  // namespace pflint::fix
+}  // namespace pflint::report

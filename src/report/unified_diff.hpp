@@ -9,15 +9,15 @@
 //   between the common prefix and suffix, which is small for the few lines
 //   a fix changes.
 // SEE ALSO
-//   diff(1), src/cli/cmd_check.cpp (--diff).
+//   diff(1), src/fix/fix_config.hpp, src/cli/cmd_check.cpp (--diff).
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace pflint::fix {
+namespace pflint::report {
 
 // unified_diff - "" when the texts are equal.
 std::string unified_diff(std::string_view path, std::string_view before, std::string_view after, int context = 3);
 
-}  // namespace pflint::fix
+}  // namespace pflint::report
