@@ -7,21 +7,10 @@
 #include <algorithm>
 #include <vector>
 
+#include "util/physical_lines.hpp"
+
 namespace pflint::report {
 namespace {
-
-// split_lines - the lines of `text`, each with its '\n' (the last may lack it).
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> out;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t nl = text.find('\n', at);
-    const std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-    out.push_back(text.substr(at, end - at));
-    at = end;
-  }
-  return out;
-}
 
 struct Op {
   char kind;  // ' ', '-', '+'
@@ -87,8 +76,8 @@ void print_line(std::string& out, char kind, std::string_view line) {
 
 std::string unified_diff(std::string_view path, std::string_view before, std::string_view after, int context) {
   if (before == after) return "";
-  const std::vector<std::string_view> a = split_lines(before);
-  const std::vector<std::string_view> b = split_lines(after);
+  const std::vector<std::string_view> a = util::physical_lines(before);
+  const std::vector<std::string_view> b = util::physical_lines(after);
   const std::vector<Op> ops = edit_script(a, b);
   const auto ctx = static_cast<std::size_t>(context);
   std::string out = fmt::format("--- a/{}\n+++ b/{}\n", path, path);
