@@ -45,6 +45,11 @@ set `--postfix-version` to the version you run.
 ## How to fix
 Correct the spelling (the message suggests the closest parameter), or
 remove the line.
+
+## Fix
+When a known name is close, the fix renames the setting to it. It is
+**unsafe**: the setting that Postfix ignored takes effect, and the closest
+name is a guess from spelling. Names with no close match get no fix.
 )md",
 };
 
@@ -66,7 +71,8 @@ void check_PF2001(lint::CheckContext& context) {
     if (const auto near = names.suggestion(s.name); near && !s.param) {
       d.notes.push_back(fmt::format("did you mean {}?", *near));
       d.fixes.push_back(lint::Fix{fmt::format("Rename to {}", *near), {lint::Edit{s.origin.file, s.origin.name_span,
-                                                                                    std::string(*near)}}});
+                                                                                    std::string(*near)}},
+                                  false});  // unsafe: the renamed setting takes effect
     }
   }
 }

@@ -51,6 +51,15 @@ Replace the switches with the one `smtp_tls_security_level` line the
 finding shows (`use_tls` alone is `may`; `enforce_tls` is `verify`, or
 `encrypt` with `enforce_peername = no`). Where a level is already set,
 delete the switches. The fix does either for main.cf lines.
+
+## Fix
+Two fixes, both **safe**. Where the switches decide the level, the fix
+writes `smtp_tls_security_level` with exactly the level they give today in
+place of the deciding switch and deletes the other switches of that scope
+(for a master.cf `-o`, only when it is the one switch of that service):
+Postfix uses the same level before and after. Where a level is already set,
+the fix deletes the ignored main.cf line, which Postfix does not read
+anyway.
 )md",
 };
 
@@ -80,7 +89,8 @@ void add_replacement_fix(lint::Diagnostic& d, const model::Model& model, const t
   if (!o.file) return;
   const std::vector<tlsr::ClientSetting> all = scope_settings(model, c);
   if (o.kind == model::OriginKind::master_override && all.size() != 1) return;
-  lint::Fix fix{fmt::format("Replace with {} = {}", level_param, tls::level_name(level)), {}};
+  // Safe: the level written is the one the switches give today.
+  lint::Fix fix{fmt::format("Replace with {} = {}", level_param, tls::level_name(level)), {}, true};
   fix.edits.push_back({o.file, tlsr::setting_span(o), tlsr::assignment(o, level_param, tls::level_name(level))});
   for (const tlsr::ClientSetting& other : all) {
     if (other.setting.origin.name_span == o.name_span) continue;
@@ -111,8 +121,10 @@ void check_one(lint::CheckContext& context, const tlsr::ClientSetting& c) {
     }
     lint::Diagnostic& d = context.report_at(c.setting.origin, std::move(message));
     if (c.setting.origin.kind == model::OriginKind::main_cf && c.setting.origin.file) {
+      // Safe: Postfix ignores the line already.
       d.fixes.push_back({fmt::format("Remove the ignored {} line", name),
-                         {{c.setting.origin.file, tlsr::line_delete_span(c.setting.origin), ""}}});
+                         {{c.setting.origin.file, tlsr::line_delete_span(c.setting.origin), ""}},
+                         true});
     }
     return;
   }

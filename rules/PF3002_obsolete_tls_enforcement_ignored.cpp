@@ -53,6 +53,14 @@ not affected: `lmtp_tls_security_level` keeps an empty default.
 Write the level the switches meant explicitly: `verify` for
 `smtp_enforce_tls = yes`, or `encrypt` when `smtp_tls_enforce_peername = no`
 as well, and delete the switches. The fix does this for you.
+
+## Fix
+The fix writes the level the switches ask for as `smtp_tls_security_level`
+in place of `smtp_enforce_tls` and deletes the other main.cf switches. It
+is **unsafe**: today Postfix uses `may`, so after the fix mail to a server
+without STARTTLS or without a verifiable certificate is deferred instead of
+sent. That is what the switches were written for, but it changes what
+Postfix does; apply it with `--unsafe-fixes`.
 )md",
 };
 
@@ -76,7 +84,8 @@ void check_PF3002(lint::CheckContext& context) {
     d.notes.push_back(fmt::format("replace with: {} = {}", level_param, tls::level_name(asked)));
     const model::Origin& o = c.setting.origin;
     if (!o.file) continue;
-    lint::Fix fix{fmt::format("Replace with {} = {}", level_param, tls::level_name(asked)), {}};
+    // Unsafe: today Postfix uses "may"; the fix makes TLS mandatory again.
+    lint::Fix fix{fmt::format("Replace with {} = {}", level_param, tls::level_name(asked)), {}, false};
     fix.edits.push_back({o.file, tlsr::setting_span(o), tlsr::assignment(o, level_param, tls::level_name(asked))});
     if (o.kind == model::OriginKind::main_cf) {
       for (const std::string_view suffix : {std::string_view("use_tls"), std::string_view("tls_enforce_peername")}) {

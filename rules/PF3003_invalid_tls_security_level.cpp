@@ -41,6 +41,12 @@ Unknown levels in policy tables are PF5001.
 ## How to fix
 Write one of the level names without quotes. If you meant DANE with a
 fallback for MX hosts found without DNSSEC, use `dane`.
+
+## Fix
+For a quoted level (`"may"`) the fix removes the quotes. It is **unsafe**:
+today the client stops at start-up and mail stays queued; after the fix it
+starts delivering at that level, which the admin should confirm. Other
+unknown levels get no fix: which level was meant cannot be guessed.
 )md",
 };
 
@@ -58,7 +64,8 @@ void check_PF3003(lint::CheckContext& context) {
       if (c.literal && tls::parse_level(inner) != tls::Level::invalid) {
         d.fixes.push_back({fmt::format("Remove the quotes: {}", inner),
                            {{c.setting.origin.file, tlsr::token_span(c, 0, static_cast<std::uint32_t>(v.size())),
-                             std::string(inner)}}});
+                             std::string(inner)}},
+                           false});  // unsafe: the client starts delivering again
       }
     } else if (tls::iequals(v, "halfdane")) {
       d.notes.push_back("halfdane is a state Postfix reports for DANE with an insecure MX lookup; configure dane");

@@ -48,6 +48,12 @@ form. Lists that mix includes and exclusions are left alone.
 Replace the list with the equivalent bound the finding shows (the fix does
 this; it changes nothing in behaviour). `!SSLv2, !SSLv3` is exactly the
 default `>=TLSv1`, so that line can also simply be deleted.
+
+## Fix
+The fix replaces the value with the bound (`>=TLSv1.2` for
+`!SSLv2, !SSLv3, !TLSv1, !TLSv1.1`). It is **safe**: the rule only fires
+on Postfix 3.6 or later, where the bound enables exactly the protocols the
+exclusion list enabled.
 )md",
 };
 
@@ -79,7 +85,8 @@ void check_PF3005(lint::CheckContext& context) {
       if (bound == ">=TLSv1") d.notes.push_back(">=TLSv1 is the default: the line can also be deleted");
       if (c.literal && c.setting.origin.file) {
         d.fixes.push_back({fmt::format("Replace with {}", bound),
-                           {{c.setting.origin.file, c.setting.origin.value_span, bound}}});
+                           {{c.setting.origin.file, c.setting.origin.value_span, bound}},
+                           true});  // safe: the same protocols on Postfix 3.6+
       }
     }
   }

@@ -44,6 +44,12 @@ None: the check happens for every delivery agent start.
 Delete the line to get the built-in default, or give a value (`medium`,
 `sha256`, `hostname`, `nexthop, dot-nexthop`). The fix deletes main.cf
 lines.
+
+## Fix
+The fix deletes the empty main.cf line (not one whose value comes from a
+`$name`). It is **unsafe**: today the client stops at start-up; after the
+fix it runs with the built-in default, which may not be the value that was
+meant.
 )md",
 };
 
@@ -60,7 +66,8 @@ void check_PF3006(lint::CheckContext& context) {
       const model::Origin& o = c.setting.origin;
       if (o.kind == model::OriginKind::main_cf && o.file && c.setting.value.find('$') == std::string_view::npos) {
         d.fixes.push_back({fmt::format("Delete the line (use the default of {})", c.setting.name),
-                           {{o.file, tlsr::line_delete_span(o), ""}}});
+                           {{o.file, tlsr::line_delete_span(o), ""}},
+                           false});  // unsafe: the client starts with the default
       }
     }
   }

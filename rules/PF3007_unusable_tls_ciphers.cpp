@@ -44,6 +44,13 @@ Empty grades are PF3006. The grade is checked after `$name` expansion.
 ## How to fix
 Use one of the grade names, and write exclusions as plain names (`aNULL`,
 `RC4`, `kRSA`). The fix removes a leading `!` from exclusions.
+
+## Fix
+The fix removes the leading `!` of an exclusion. It is **unsafe**: today
+TLS fails on the connections that use the list (plaintext at `may`,
+deferred mail at mandatory levels); after the fix TLS works with those
+ciphers excluded. Invalid grades get no fix: the grade meant cannot be
+guessed.
 )md",
 };
 
@@ -71,7 +78,8 @@ void check_PF3007(lint::CheckContext& context) {
                         t.text, c.setting.name));
         if (t.text.front() == '!' && t.text.size() > 1 && c.literal && c.setting.origin.file) {
           d.fixes.push_back({fmt::format("Write {}", t.text.substr(1)),
-                             {{c.setting.origin.file, tlsr::token_span(c, t.begin, 1), ""}}});
+                             {{c.setting.origin.file, tlsr::token_span(c, t.begin, 1), ""}},
+                             false});  // unsafe: TLS starts working again
         }
       }
     }

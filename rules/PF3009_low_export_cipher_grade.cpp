@@ -42,6 +42,11 @@ select weaker lists.
 Write `medium` (what Postfix uses anyway; the fix does this) or delete the
 line. For a peer that cannot do better, use a policy table entry for that
 destination instead of weakening every connection.
+
+## Fix
+The fix writes `medium`. It is **safe**: on the Postfix versions the rule
+applies to (3.8 and later) `low` and `export` already select the medium
+list, so the ciphers offered do not change.
 )md",
 };
 
@@ -55,7 +60,8 @@ void check_PF3009(lint::CheckContext& context) {
                                         "tls_{}_cipherlist is ignored",
                                         tlsr::shown(c), c.value, tls::cipher_grade_name(g)));
       if (c.literal && c.setting.origin.file) {
-        d.fixes.push_back({"Write medium", {{c.setting.origin.file, tlsr::token_span(c, 0, static_cast<std::uint32_t>(c.value.size())), "medium"}}});
+        d.fixes.push_back({"Write medium", {{c.setting.origin.file, tlsr::token_span(c, 0, static_cast<std::uint32_t>(c.value.size())), "medium"}},
+                           true});  // safe: low and export already mean medium
       }
     }
   }

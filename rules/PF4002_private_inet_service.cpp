@@ -35,6 +35,11 @@ None.
 
 ## How to fix
 Write `n` in the private field of every inet entry.
+
+## Fix
+The fix writes `n` in the private field. It is **unsafe**: today master(8)
+will not start; after the fix it starts and the service listens on the
+network, which the admin should mean.
 )md",
 };
 
@@ -50,7 +55,8 @@ void check_PF4002(lint::CheckContext& context) {
                              fmt::format("inet service {} cannot be private (private field \"{}\"{}); master(8) "
                                          "will not start",
                                          src.slice(service.fields[0]), priv, priv == "-" ? ", the default y" : ""));
-    d.fixes.push_back(lint::Fix{"Set the private field to n", {lint::Edit{&src, service.fields[2], "n"}}});
+    // Unsafe: master(8) starts, with a network listener it did not have.
+    d.fixes.push_back(lint::Fix{"Set the private field to n", {lint::Edit{&src, service.fields[2], "n"}}, false});
   }
 }
 

@@ -36,6 +36,14 @@ std::unique_ptr<CheckedConfig> check_config_set(const ConfigSet& set, const Chec
   if (!checked->files.main_error.empty()) errors.push_back(checked->files.main_error);
   if (!checked->files.master_error.empty()) errors.push_back(checked->files.master_error);
 
+  return check_loaded(std::move(checked->files), options, rules, set.only_file);
+}
+
+std::unique_ptr<CheckedConfig> check_loaded(config::ConfigDir files, const CheckOptions& options,
+                                            std::span<const lint::Rule> rules,
+                                            const std::optional<std::string>& only_file) {
+  auto checked = std::make_unique<CheckedConfig>();
+  checked->files = std::move(files);
   checked->model = std::make_unique<model::Model>(checked->files,
                                                   model::ModelOptions{options.version, options.compatibility_level});
   checked->tls = tls::build_tls_model(*checked->model);
@@ -51,30 +59,34 @@ std::unique_ptr<CheckedConfig> check_config_set(const ConfigSet& set, const Chec
   const std::vector<lint::Rule> ran = rules_run(rules, options);
   lint::apply_suppressions(findings, suppressions, ran);
 
-  if (set.only_file) {
-    std::erase_if(findings, [&](const lint::Diagnostic& d) { return d.file && d.file->path() != *set.only_file; });
+  if (only_file) {
+    std::erase_if(findings, [&](const lint::Diagnostic& d) { return d.file && d.file->path() != *only_file; });
   }
   checked->findings = std::move(findings);
   return checked;
 }
 
-CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,
-                   std::span<const lint::Rule> rules, const CheckedHandler& each) {
+CheckRun run_sets(const std::vector<std::string>& paths, bool include_templates, const SetHandler& each) {
   CheckRun run;
-  Discovery found = discover(paths, options.include_templates);
+  Discovery found = discover(paths, include_templates);
   run.skipped = std::move(found.skipped);
   run.errors = std::move(found.errors);
-  for (const ConfigSet& set : found.sets) {
-    const std::unique_ptr<CheckedConfig> checked = check_config_set(set, options, rules, run.errors, &run.skipped);
-    if (!checked) continue;
-    run.checked.push_back(checked->files.dir);
-    each(*checked);
-  }
+  for (const ConfigSet& set : found.sets) each(set, run);
   // Skipped files were found both by the walk (by name, in directory order)
   // and while loading (by content): one order, whatever the file system's.
   std::stable_sort(run.skipped.begin(), run.skipped.end(),
                    [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
   return run;
+}
+
+CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,
+                   std::span<const lint::Rule> rules, const CheckedHandler& each) {
+  return run_sets(paths, options.include_templates, [&](const ConfigSet& set, CheckRun& run) {
+    const std::unique_ptr<CheckedConfig> checked = check_config_set(set, options, rules, run.errors, &run.skipped);
+    if (!checked) return;
+    run.checked.push_back(checked->files.dir);
+    each(*checked);
+  });
 }
 
 }  // namespace pflint::check

@@ -57,8 +57,23 @@ std::unique_ptr<CheckedConfig> check_config_set(const ConfigSet& set, const Chec
                                                 std::span<const lint::Rule> rules, std::vector<std::string>& errors,
                                                 std::vector<Skipped>* skipped = nullptr);
 
+// check_loaded - check a config set whose files are already loaded (by
+// check_config_set, or from edited text by the fixer); with only_file, keep
+// the findings of that file (and those of no file) only.
+std::unique_ptr<CheckedConfig> check_loaded(config::ConfigDir files, const CheckOptions& options,
+                                            std::span<const lint::Rule> rules,
+                                            const std::optional<std::string>& only_file);
+
 // Receives each checked config; it is freed when the call returns.
 using CheckedHandler = std::function<void(const CheckedConfig&)>;
+
+// Checks one discovered config set inside run_sets(), adding to run.checked,
+// run.errors and run.skipped as it goes.
+using SetHandler = std::function<void(const ConfigSet&, CheckRun& run)>;
+
+// run_sets - discover the config sets under `paths` and hand them over one by
+// one; the skipped files come back sorted by path.
+CheckRun run_sets(const std::vector<std::string>& paths, bool include_templates, const SetHandler& each);
 
 // run_check - discover the config sets under `paths` and check them one by one.
 CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,

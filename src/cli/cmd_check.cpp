@@ -6,17 +6,26 @@
 //   the chosen format, and returns the exit status: 0 nothing at or above
 //   --fail-on, 1 findings at or above it, 2 usage or I/O errors, or a fatal
 //   parse error (a file that Postfix itself cannot read).
+//   With --fix the fixes of the findings are applied first (safe ones; with
+//   --unsafe-fixes all) and the files replaced atomically; the report shows
+//   what remains. --diff prints the changes as a unified diff instead and
+//   writes nothing: exit status 1 when there are changes, 0 when none.
 #include <fmt/core.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 
 #include "check/run.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
+#include "fix/fix_config.hpp"
+#include "postconf/atomic_file.hpp"
+#include "report/fix_summary.hpp"
 #include "report/reporter.hpp"
+#include "report/unified_diff.hpp"
 #include "rules/registry.hpp"
 
 namespace pflint::cli {
@@ -29,6 +38,12 @@ bool use_color(const std::string& mode, const std::optional<std::string>& output
   if (mode == "always") return true;
   if (mode == "never" || output) return false;
   return ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+}
+
+// diff_path - the path shown after a/ and b/ (no doubled slash for an absolute one).
+std::string_view diff_path(std::string_view path) {
+  while (path.starts_with('/')) path.remove_prefix(1);
+  return path;
 }
 
 }  // namespace
@@ -56,6 +71,10 @@ void add_check_command(CLI::App& app, CheckCommandOptions& options) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("--include-templates", options.include_templates,
                 "Also check files that look like Jinja/ERB templates (skipped by default)");
+  cmd->add_flag("--fix", options.fix, "Apply the safe fixes of the findings, then report what remains");
+  cmd->add_flag("--unsafe-fixes", options.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
+  cmd->add_flag("--diff", options.diff,
+                "Print the changes --fix would make as a unified diff; write nothing (exit 1 if any)");
 }
 
 int run_check(const CheckCommandOptions& options) {
@@ -83,31 +102,69 @@ int run_check(const CheckCommandOptions& options) {
   lint::Severity threshold = lint::Severity::warning;
   lint::parse_severity(options.fail_on, threshold);
 
-  // Each config is reported as soon as it is checked, then freed.
+  // Each config is reported as soon as it is checked (and fixed), then freed.
   check::CheckRun run;
   bool fatal = false;
   bool failing = false;
-  const auto write = [&](std::FILE* out) {
-    const auto report = report::open_report(format, header, out);
-    run = check::run_check(paths, check_options, rules, [&](const check::CheckedConfig& config) {
-      report->add(config.findings);
-      for (const lint::Diagnostic& d : config.findings) {
-        fatal = fatal || is_fatal_parse_error(d.code);
-        failing = failing || d.severity <= threshold;
+  bool changed = false;
+  std::size_t remaining = 0;
+  std::map<std::string, int> fixed;
+  std::string diff;
+  const auto add = [&](report::ReportStream* report, const check::CheckedConfig& config) {
+    if (report != nullptr) report->add(config.findings);
+    remaining += config.findings.size();
+    for (const lint::Diagnostic& d : config.findings) {
+      fatal = fatal || is_fatal_parse_error(d.code);
+      failing = failing || d.severity <= threshold;
+    }
+  };
+  fix::FixOptions fix_options{check_options, options.unsafe_fixes};
+  const auto fix_set = [&](report::ReportStream* report, const check::ConfigSet& set, check::CheckRun& r) {
+    fix::FixResult result = fix::fix_config_set(set, fix_options, rules, r.errors, &r.skipped);
+    if (!result.checked) return;
+    r.checked.push_back(result.checked->files.dir);
+    for (const auto& [code, n] : result.fixed) fixed[code] += n;
+    for (const fix::FileChange& c : result.changes) {
+      changed = true;
+      if (options.diff) {
+        diff += report::unified_diff(diff_path(c.path), c.before, c.after);
+      } else if (auto e = postconf::edits::replace_file_atomically(c.path, c.after)) {
+        r.errors.push_back(*e);
       }
-    });
+    }
+    add(report, *result.checked);
+  };
+  const auto write = [&](std::FILE* out) {
+    // --diff prints the diff instead of the report.
+    const auto report = options.diff ? nullptr : report::open_report(format, header, out);
+    if (options.fix || options.diff) {
+      run = check::run_sets(paths, options.include_templates,
+                            [&](const check::ConfigSet& set, check::CheckRun& r) { fix_set(report.get(), set, r); });
+    } else {
+      run = check::run_check(paths, check_options, rules,
+                             [&](const check::CheckedConfig& config) { add(report.get(), config); });
+    }
+    if (options.diff) {
+      fmt::print(out, "{}", diff);
+      for (const std::string& e : run.errors) fmt::print(stderr, "pflint: error: {}\n", e);
+      fmt::print(stderr, "pflint: {}\n", report::fix_summary(fixed, remaining, true));
+      return;
+    }
     for (const std::string& e : run.errors) fmt::print(stderr, "pflint: error: {}\n", e);
     report::ReportTail tail;
     for (const auto& s : run.skipped) tail.skipped.push_back({s.path, s.reason});
     tail.checked = std::move(run.checked);
     report->finish(tail);
+    if (options.fix) fmt::print(stderr, "pflint: {}\n", report::fix_summary(fixed, remaining, false));
   };
   if (!write_output(options.output, write, error)) {
     fmt::print(stderr, "pflint: error: {}\n", error);
     return 2;
   }
 
-  if (!run.errors.empty() || fatal) return 2;
+  if (!run.errors.empty()) return 2;
+  if (options.diff) return changed ? 1 : 0;
+  if (fatal) return 2;
   if (options.fail_on == "never") return 0;
   return failing ? 1 : 0;
 }

@@ -56,6 +56,9 @@ struct CheckCommandOptions {
   std::optional<std::string> output;
   std::string color = "auto";
   bool include_templates = false;
+  bool fix = false;           // --fix: write the fixed files
+  bool unsafe_fixes = false;  // --unsafe-fixes: unsafe fixes too
+  bool diff = false;          // --diff: print what --fix would change
 };
 void add_check_command(CLI::App& app, CheckCommandOptions& options);
 int run_check(const CheckCommandOptions& options);

@@ -17,6 +17,12 @@ std::optional<ParsedFile> load_kept_file(const std::string& path, syntax::FileKi
   syntax::Tree tree = syntax::parse(*source, kind);
   return ParsedFile{std::move(*source), std::move(tree)};
 }
+
+// build_models - the main.cf and master.cf models of the parsed files.
+void build_models(ConfigDir& config) {
+  if (config.main_file) config.main = MainConfig::build(config.main_file->source, config.main_file->tree);
+  if (config.master_file) config.master = MasterConfig::build(config.master_file->source, config.master_file->tree);
+}
 }  // namespace
 
 std::optional<ParsedFile> load_file(const std::string& path, syntax::FileKind kind, std::string& error) {
@@ -35,8 +41,23 @@ ConfigDir load_config_files(const std::string& dir, const std::optional<std::str
   if (master_path) {
     config.master_file = load_kept_file(*master_path, syntax::FileKind::master_cf, config.master_error, keep);
   }
-  if (config.main_file) config.main = MainConfig::build(config.main_file->source, config.main_file->tree);
-  if (config.master_file) config.master = MasterConfig::build(config.master_file->source, config.master_file->tree);
+  build_models(config);
+  return config;
+}
+
+ConfigDir parse_config_texts(const std::string& dir, std::optional<syntax::SourceFile> main_source,
+                             std::optional<syntax::SourceFile> master_source) {
+  ConfigDir config;
+  config.dir = dir;
+  if (main_source) {
+    syntax::Tree tree = syntax::parse(*main_source, syntax::FileKind::main_cf);
+    config.main_file = ParsedFile{std::move(*main_source), std::move(tree)};
+  }
+  if (master_source) {
+    syntax::Tree tree = syntax::parse(*master_source, syntax::FileKind::master_cf);
+    config.master_file = ParsedFile{std::move(*master_source), std::move(tree)};
+  }
+  build_models(config);
   return config;
 }
 

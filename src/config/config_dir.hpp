@@ -45,4 +45,10 @@ using FileFilter = std::function<bool(const syntax::SourceFile&)>;
 ConfigDir load_config_files(const std::string& dir, const std::optional<std::string>& main_path,
                             const std::optional<std::string>& master_path, const FileFilter& keep = {});
 
+// parse_config_texts - the same from bytes already in memory (a file that
+// is absent stays absent, with no error): what `check --fix` re-checks
+// between passes without writing anything.
+ConfigDir parse_config_texts(const std::string& dir, std::optional<syntax::SourceFile> main_source,
+                             std::optional<syntax::SourceFile> master_source);
+
 }  // namespace pflint::config

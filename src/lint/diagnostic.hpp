@@ -4,8 +4,9 @@
 //   Positions are spans into a SourceFile that outlives the diagnostic (the
 //   check run owns all files). A diagnostic without a file concerns the
 //   configuration as a whole. Fixes are byte edits (replace a span) that a
-//   reporter or the language server can offer; notes are extra lines of
-//   explanation (e.g. the replacement line for an obsolete setting).
+//   reporter or the language server can offer and `check --fix` applies;
+//   notes are extra lines of explanation (e.g. the replacement line for an
+//   obsolete setting).
 #pragma once
 
 #include <string>
@@ -29,9 +30,14 @@ struct Edit {
   std::string replacement;
 };
 
+// A fix is safe when Postfix behaves the same after it, or differs only in
+// the way the finding says is intended (an ignored switch removed, an
+// equivalent spelling written); unsafe when it changes what Postfix does.
+// `pflint check --fix` applies safe fixes only unless --unsafe-fixes is given.
 struct Fix {
   std::string title;  // "Replace with smtp_tls_security_level = encrypt"
   std::vector<Edit> edits;
+  bool safe = false;
 };
 
 struct Diagnostic {

@@ -6,18 +6,6 @@
 
 namespace pflint::postconf::edits::detail {
 
-std::vector<std::string_view> physical_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t nl = text.find('\n', start);
-    const std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back(text.substr(start, end - start));
-    start = end;
-  }
-  return lines;
-}
-
 std::size_t content_offset(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size() && util::is_space(line[i])) ++i;

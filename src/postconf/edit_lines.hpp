@@ -16,10 +16,12 @@
 #include <string_view>
 #include <vector>
 
+#include "util/physical_lines.hpp"
+
 namespace pflint::postconf::edits::detail {
 
-// physical_lines - the file cut after each '\n'; the last piece may lack it.
-std::vector<std::string_view> physical_lines(std::string_view text);
+// physical_lines - the file cut after each '\n' (util/physical_lines.hpp).
+using util::physical_lines;
 
 // content_offset - index of the first non-space byte of a content line, or
 // npos for a comment, blank or whitespace-only line (passed through as is).

@@ -43,6 +43,7 @@ void write_span(Writer& w, const syntax::SourceFile& file, syntax::Span span) {
 void write_fix(Writer& w, const lint::Diagnostic& d, const lint::Fix& fix) {
   w.StartObject();
   w.Key("title"); write_json_string(w, fix.title);
+  w.Key("safe"); w.Bool(fix.safe);
   w.Key("edits");
   w.StartArray();
   for (const lint::Edit& e : fix.edits) {

@@ -66,7 +66,8 @@ struct Sample {
                                      "smtp_use_tls is obsolete");
     obsolete.notes = {"use smtp_tls_security_level = may", "see TLS_README"};
     obsolete.fixes = {{"Replace with smtp_tls_security_level = may",
-                       {{&main_cf, obsolete.span, "smtp_tls_security_level = may"}}}};
+                       {{&main_cf, obsolete.span, "smtp_tls_security_level = may"}},
+                       true}};
     findings.push_back(obsolete);
     findings.push_back(make(&main_cf, span_of(main_cf, "\x1b[31mred"), rule_pf1002, "ESC in value"));
   }

@@ -70,6 +70,7 @@ TEST_CASE("json: findings with spans, notes and fixes; file-less finding has nul
   REQUIRE(obsolete["fixes"].Size() == 1);
   const auto& fix = obsolete["fixes"][0];
   CHECK(str(fix["title"]) == "Replace with smtp_tls_security_level = may");
+  CHECK(fix["safe"].GetBool());
   REQUIRE(fix["edits"].Size() == 1);
   CHECK(str(fix["edits"][0]["file"]) == "main.cf");
   CHECK(fix["edits"][0]["span"]["begin"].GetUint() == 73);
