@@ -103,4 +103,17 @@ struct SimulateOptions {
 void add_simulate_command(CLI::App& app, SimulateOptions& options);
 int run_simulate(const SimulateOptions& options);
 
+struct LspCommandOptions {
+  VersionOptions target;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  bool inlay_hints = false;
+  bool include_templates = false;
+  std::vector<std::string> path_mappings;  // FROM=TO
+  std::string offset_encoding;
+  std::optional<std::string> lit_test;
+};
+void add_lsp_command(CLI::App& app, LspCommandOptions& options);
+int run_lsp(const LspCommandOptions& options);
+
 }  // namespace pflint::cli

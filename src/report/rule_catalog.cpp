@@ -23,6 +23,10 @@ std::string versions(const lint::RuleInfo& info) {
 
 }  // namespace
 
+std::string rule_help_uri(std::string_view code) {
+  return fmt::format("https://github.com/pflint/pflint/blob/main/docs/rules/{}.md", code);
+}
+
 void write_rule_catalog_text(std::span<const lint::Rule> rules, std::FILE* out) {
   for (const lint::Rule& r : rules) {
     fmt::print(out, "{}  {:<34} {:<8} {:<9} {}\n", r.info->code, r.info->name, lint::to_string(r.info->severity),

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "lint/rule.hpp"
 
@@ -27,6 +28,9 @@ std::string rule_catalog_json(std::span<const lint::Rule> rules);
 
 // rule_page - the Markdown page of one rule (also what `explain` prints).
 std::string rule_page(const lint::RuleInfo& info);
+
+// rule_help_uri - the address of a rule's page (SARIF helpUri, LSP codeDescription).
+std::string rule_help_uri(std::string_view code);
 
 // rule_index_page - docs/rules/README.md: a table of every rule.
 std::string rule_index_page(std::span<const lint::Rule> rules);

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "report/json_text.hpp"
+#include "report/rule_catalog.hpp"
 #include "report/report_util.hpp"
 
 namespace pflint::report {
@@ -30,7 +31,6 @@ using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
 constexpr std::string_view information_uri = "https://github.com/pflint/pflint";
 // Every rule's page; {} is the rule code.
-constexpr std::string_view rule_help_uri = "https://github.com/pflint/pflint/blob/main/docs/rules/{}.md";
 
 void write_text_object(Writer& w, const char* key, std::string_view text) {
   w.Key(key);
@@ -67,7 +67,7 @@ void write_rule(Writer& w, const lint::RuleInfo& rule) {
     w.Key("markdown"); write_json_string(w, rule.doc);
   }
   w.EndObject();
-  w.Key("helpUri"); write_json_string(w, fmt::format(fmt::runtime(rule_help_uri), rule.code));
+  w.Key("helpUri"); write_json_string(w, rule_help_uri(rule.code));
   w.Key("defaultConfiguration");
   w.StartObject();
   write_level(w, rule.severity);
@@ -89,7 +89,7 @@ void write_unknown_rule(Writer& w, const UnknownRule& rule) {
     w.Key("name"); write_json_string(w, rule.name);
   }
   write_text_object(w, "shortDescription", rule.name.empty() ? rule.code : rule.name);
-  w.Key("helpUri"); write_json_string(w, fmt::format(fmt::runtime(rule_help_uri), rule.code));
+  w.Key("helpUri"); write_json_string(w, rule_help_uri(rule.code));
   w.EndObject();
 }
 
