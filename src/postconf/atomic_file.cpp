@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "util/read_file.hpp"
+#include "util/write_all.hpp"
 
 namespace pflint::postconf::edits {
 
@@ -27,19 +28,6 @@ constexpr const char* k_changed = "another program changed it after pflint read 
 
 std::string unchanged(const std::string& path, const std::string& why) {
   return "cannot update " + path + " (left as it was): " + why;
-}
-
-// write_all - the whole buffer, through short writes and EINTR.
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
 }
 
 // sync_directory - make the rename durable; best effort (some file systems refuse).
@@ -86,7 +74,7 @@ std::optional<std::string> replace(const std::string& target, std::string_view b
     (void)::unlink(tmp.c_str());
     return errno_text(what, err);
   };
-  if (!write_all(fd, bytes)) return fail("write " + tmp, errno);
+  if (!util::write_all(fd, bytes)) return fail("write " + tmp, errno);
   struct stat own {};
   if (::fstat(fd, &own) != 0) return fail("stat " + tmp, errno);
   if (original) {
