@@ -128,7 +128,7 @@ int run_check(const CheckCommandOptions& options) {
       changed = true;
       if (options.diff) {
         diff += report::unified_diff(diff_path(c.path), c.before, c.after);
-      } else if (auto e = postconf::edits::replace_file_atomically(c.path, c.after)) {
+      } else if (auto e = postconf::edits::replace_file_if_unchanged(c.path, c.before, c.after)) {
         r.errors.push_back(*e);
       }
     }

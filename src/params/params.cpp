@@ -281,7 +281,6 @@ std::vector<service_param> service_params(std::string_view service_name,
         service_param sp;
         sp.name.reserve(service_name.size() + t.suffix.size());
         sp.name.append(service_name).append(t.suffix);
-        sp.default_value.append("$").append(t.generic);
         sp.tmpl = &t;
         out.push_back(std::move(sp));
     }

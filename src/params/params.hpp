@@ -187,9 +187,11 @@ std::span<const service_template> all_service_templates();
 
 // service_param - a name that a master.cf entry defines, with its default.
 struct service_param {
-    std::string name;           // "relay_destination_concurrency_limit"
-    std::string default_value;  // "$default_destination_concurrency_limit"
+    std::string name;  // "relay_destination_concurrency_limit"
     const service_template* tmpl;
+    // default_value - "$default_destination_concurrency_limit" (built on
+    // demand: postconf builds hundreds of these at every start).
+    [[nodiscard]] std::string default_value() const { return "$" + std::string(tmpl->generic); }
 };
 // service_params - for a master.cf service whose command field is `command`
 // (exactly local, error, virtual, smtp, lmtp, pipe or spawn; anything else

@@ -2,7 +2,11 @@
 //   diag — stdout buffer, warnings and fatal errors (see diag.hpp).
 #include "postconf/diag.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
+
+#include "util/write_all.hpp"
 
 namespace pflint::postconf {
 
@@ -27,8 +31,10 @@ std::string& out() {
 
 void flush_out() {
   std::string& b = out();
-  if (!b.empty()) std::fwrite(b.data(), 1, b.size(), stdout);
+  // Straight to the descriptor: stdio would first allocate its own buffer
+  // and copy the whole output through it.
   std::fflush(stdout);
+  if (!b.empty()) (void)util::write_all(STDOUT_FILENO, b);
   b.clear();
 }
 

@@ -4,7 +4,8 @@
 //   Checks the option combination and the arguments as postconf does, reads
 //   the file, refuses a file that Postfix itself could not read (a fatal
 //   syntax error), applies the pure editors (edit_main.hpp, edit_master.hpp)
-//   and replaces the file atomically (atomic_file.hpp). Messages go to
+//   and replaces the file atomically (atomic_file.hpp: read under a lock,
+//   not written when another program changed it meanwhile). Messages go to
 //   stderr as "pflint: warning: …" / "pflint: fatal: …" (the prefix of diag.hpp), with
 //   non-printable bytes shown as '?', as postconf prints them. Nothing is
 //   written when anything is fatal, and an edit that changes no byte leaves
@@ -28,7 +29,6 @@
 #include "postconf/edit_master.hpp"
 #include "syntax/source.hpp"
 #include "syntax/tree.hpp"
-#include "util/read_file.hpp"
 
 namespace pflint::postconf {
 
@@ -77,11 +77,12 @@ std::optional<std::string> option_conflict(const Options& o) {
   return std::nullopt;
 }
 
-// read_file - the whole file, or postconf's message for why it cannot be opened.
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
+// open_file - the file, read and locked (atomic_file.hpp), or postconf's
+// message for why it cannot be opened.
+std::optional<EditedFile> open_file(const std::string& path, std::string& error) {
   std::string why;
-  std::optional<std::string> text = util::read_file(path, why);
-  if (text) return text;
+  std::optional<EditedFile> file = EditedFile::open(path, why);
+  if (file) return file;
   const std::string dir = path.substr(0, path.rfind('/'));
   struct stat st {};
   if (::stat(dir.c_str(), &st) != 0) {  // postconf fails creating PATH.tmp first
@@ -104,13 +105,13 @@ std::optional<std::string> main_cf_error(const std::string& path, const std::str
 }
 
 // commit - write the outcome unless it is fatal or changes nothing.
-int commit(const std::string& path, const EditOutcome& outcome) {
+int commit(const EditedFile& file, const EditOutcome& outcome) {
   if (outcome.fatal) {
     warn_all(outcome.warnings);
     return print_fatal_text(*outcome.fatal);
   }
   if (outcome.changed) {
-    if (auto error = replace_file_atomically(path, outcome.text)) return print_fatal_text(*error);
+    if (auto error = file.replace(outcome.text)) return print_fatal_text(*error);
   }
   warn_all(outcome.warnings);
   return 0;
@@ -124,11 +125,11 @@ int edit_main(const Options& options, EditMode mode, const std::string& dir) {
   }
   const std::string path = dir + "/main.cf";
   std::string error;
-  const auto text = read_file(path, error);
-  if (!text) return print_fatal_text(error);
-  if (auto bad = main_cf_error(path, *text)) return print_fatal_text(*bad);
+  const auto file = open_file(path, error);
+  if (!file) return print_fatal_text(error);
+  if (auto bad = main_cf_error(path, file->bytes())) return print_fatal_text(*bad);
   warn_all(requests.warnings);
-  return commit(path, edit_main_cf(*text, path, mode, requests.requests));
+  return commit(*file, edit_main_cf(file->bytes(), path, mode, requests.requests));
 }
 
 int edit_master(const Options& options, EditMode mode, const std::string& dir) {
@@ -139,13 +140,13 @@ int edit_master(const Options& options, EditMode mode, const std::string& dir) {
   if (requests.fatal) return print_fatal_text(*requests.fatal);
   const std::string path = dir + "/master.cf";
   std::string error;
-  const auto text = read_file(path, error);
-  if (!text) return print_fatal_text(error);
-  auto outcome = edit_master_cf(*text, path, target, mode, requests.requests);
+  const auto file = open_file(path, error);
+  if (!file) return print_fatal_text(error);
+  auto outcome = edit_master_cf(file->bytes(), path, target, mode, requests.requests);
   if (!outcome.fatal) {
-    if (auto bad = check_master_cf(*text, path)) return print_fatal_text(*bad);
+    if (auto bad = check_master_cf(file->bytes(), path)) return print_fatal_text(*bad);
   }
-  return commit(path, outcome);
+  return commit(*file, outcome);
 }
 
 }  // namespace

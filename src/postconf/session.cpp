@@ -144,15 +144,15 @@ void Session::read_master(bool fail_on_open) {
 
 void Session::register_service_parameters() {
   for (const MasterEntry& entry : master) {
-    for (const params::service_param& sp : params::service_params(entry.argv[0], entry.argv[7], version)) {
+    for (params::service_param& sp : params::service_params(entry.argv[0], entry.argv[7], version)) {
       if (ParamNode* node = find(sp.name); node != nullptr) {
         node->flags = (node->flags & ~k_class_mask) | k_service;
         continue;
       }
-      names_.emplace_back(sp.name);
+      names_.emplace_back(std::move(sp.name));
       ParamNode node;
       node.flags = k_service;
-      node.generic = sp.default_value;
+      node.tmpl = sp.tmpl;
       table_.emplace(names_.back(), std::move(node));
     }
   }
@@ -219,8 +219,8 @@ const std::string& Session::default_value(std::string_view name, const ParamNode
     } else {
       value = std::string(params::default_value(p, version));
     }
-  } else if (!node.generic.empty()) {
-    value = node.generic;
+  } else if (node.tmpl != nullptr) {
+    value.append("$").append(node.tmpl->generic);
   }
   node.cached_default = std::move(value);
   return *node.cached_default;

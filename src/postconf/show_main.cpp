@@ -115,10 +115,15 @@ void show_parameters(Session& s) {
   if (s.options.args.empty() && s.options.non_default && !s.options.defaults) {
     // Only names that main.cf (or -o) sets can print: sort just those.
     std::vector<std::pair<std::string_view, ParamNode*>> list;
+    std::size_t bytes = 0;  // the output's size, near enough: one allocation for it
     for (const Dict::Entry& e : s.main.entries()) {
       if (e.deleted) continue;
-      if (ParamNode* node = s.find(e.name); node != nullptr && (node->flags & k_class_mask)) list.emplace_back(e.name, node);
+      if (ParamNode* node = s.find(e.name); node != nullptr && (node->flags & k_class_mask)) {
+        list.emplace_back(e.name, node);
+        bytes += e.name.size() + e.value.size() + 4;
+      }
     }
+    out().reserve(out().size() + bytes);
     std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [name, node] : list) print_parameter(s, name, node);
     return;

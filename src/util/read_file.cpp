@@ -18,6 +18,12 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     error = std::strerror(errno);
     return std::nullopt;
   }
+  std::optional<std::string> data = read_fd(fd, error, limit);
+  ::close(fd);
+  return data;
+}
+
+std::optional<std::string> read_fd(int fd, std::string& error, std::size_t limit) {
   // Read straight into the string: st_size + 1 bytes, so a file that did
   // not grow ends on the first short read; grow and go on if it did.
   std::string data;
@@ -26,7 +32,6 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
   if (::fstat(fd, &st) == 0 && st.st_size > 0) {
     if (static_cast<std::uint64_t>(st.st_size) > limit) {
       error = k_too_large;
-      ::close(fd);
       return std::nullopt;
     }
     capacity = static_cast<std::size_t>(st.st_size) + 1;
@@ -39,18 +44,15 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     if (n < 0) {
       if (errno == EINTR) continue;
       error = std::strerror(errno);
-      ::close(fd);
       return std::nullopt;
     }
     if (n == 0) break;
     used += static_cast<std::size_t>(n);
     if (used > limit) {
       error = k_too_large;
-      ::close(fd);
       return std::nullopt;
     }
   }
-  ::close(fd);
   data.resize(used);
   return data;
 }

@@ -219,7 +219,7 @@ TEST_CASE("params: service-defined name templates") {
         CHECK(sp.name != "relay_time_limit");
         if (sp.name == "relay_destination_concurrency_limit") {
             found = true;
-            CHECK(sp.default_value == "$default_destination_concurrency_limit");
+            CHECK(sp.default_value() == "$default_destination_concurrency_limit");
         }
     }
     CHECK(found);
@@ -228,7 +228,7 @@ TEST_CASE("params: service-defined name templates") {
     auto spawn = service_params("policy", "spawn", v37);
     REQUIRE(spawn.size() == 1);
     CHECK(spawn[0].name == "policy_time_limit");
-    CHECK(spawn[0].default_value == "$command_time_limit");
+    CHECK(spawn[0].default_value() == "$command_time_limit");
     CHECK(service_params("smtp", "smtpd", v37).empty());
     CHECK(service_params("x", "SMTP", v37).empty());  // exact command match only
 }

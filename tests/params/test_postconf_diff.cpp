@@ -174,7 +174,7 @@ TEST_CASE("params: differential against real postconf -d (service-defined names)
     std::size_t service_names = 0;
     for (const auto& [service, command] : master_services(master))
         for (service_param& sp : service_params(service, command, default_version()))
-            if (want.emplace(sp.name, sp.default_value).second)
+            if (want.emplace(sp.name, sp.default_value()).second)
                 ++service_names;
     CHECK(service_names > 0);
     compare(got, want);

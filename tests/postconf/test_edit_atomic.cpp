@@ -135,10 +135,36 @@ TEST_CASE("improvements through run_edit: no glued line, argument order") {
   CHECK(read_file(path) == "a=1\nzz = 1\naa = 2\nmm = 3\n");
 }
 
-TEST_CASE("replace_file_atomically reports a missing file and creates nothing") {
+TEST_CASE("replace_file_if_unchanged reports a missing file, naming it, and creates nothing") {
   ScratchDir dir;
-  const auto error = pflint::postconf::edits::replace_file_atomically(dir.file("nothere.cf"), "x\n");
+  const auto error = pflint::postconf::edits::replace_file_if_unchanged(dir.file("nothere.cf"), "", "x\n");
   REQUIRE(error);
-  CHECK(error->find("No such file or directory") != std::string::npos);
+  CHECK(*error == "cannot update " + dir.file("nothere.cf") + " (left as it was): open for reading: No such file or directory");
   CHECK(list_dir(dir.path()).empty());
+}
+
+TEST_CASE("replace_file_if_unchanged refuses a file that no longer holds what was read") {
+  ScratchDir dir;
+  const std::string path = dir.file("main.cf");
+  write_file(path, "a = 2\n");
+  const auto error = pflint::postconf::edits::replace_file_if_unchanged(path, "a = 1\n", "a = 3\n");
+  REQUIRE(error);
+  CHECK(error->find("another program changed it") != std::string::npos);
+  CHECK(read_file(path) == "a = 2\n");
+  CHECK(list_dir(dir.path()) == std::vector<std::string>{"main.cf"});
+}
+
+TEST_CASE("an edit through a symbolic link replaces the file it names and keeps the link") {
+  ScratchDir dir;
+  REQUIRE(::mkdir(dir.file("real").c_str(), 0755) == 0);
+  REQUIRE(::mkdir(dir.file("conf").c_str(), 0755) == 0);
+  write_file(dir.file("real/main.cf"), "a = 1\n");
+  REQUIRE(::symlink("../real/main.cf", dir.file("conf/main.cf").c_str()) == 0);
+  const RunResult r = run_ours(dir.file("conf"), "-e", {"b=2"});
+  CHECK(r.rc == 0);
+  struct stat st {};
+  REQUIRE(::lstat(dir.file("conf/main.cf").c_str(), &st) == 0);
+  CHECK(S_ISLNK(st.st_mode));
+  CHECK(read_file(dir.file("real/main.cf")) == "a = 1\nb = 2\n");
+  CHECK(list_dir(dir.file("real")) == std::vector<std::string>{"main.cf"});
 }
