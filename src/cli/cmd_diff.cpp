@@ -98,7 +98,7 @@ diff::DiffReport run_git_diff(const DiffOptions& options, const check::CheckOpti
   std::unordered_set<std::string> changed;
   if (new_rev) {
     now = tree_side(repo, *new_rev, prefixes, options.include_templates, now_files);
-    changed = repo.changed(old_rev, new_rev);
+    changed = repo.changed(old_rev, *new_rev);
     unchanged = [&] { return was_files->untouched_by(changed); };
   } else {
     std::vector<std::string> dirs;

@@ -218,7 +218,8 @@ GitTree GitRepo::tree(const std::string& rev) const {
   GitTree t;
   t.rev = rev;
   // "MODE TYPE ID\tPATH\0"; only regular files (100644, 100755).
-  for (std::string_view rec : nul_split(git(top_, {"ls-tree", "-r", "-z", "--full-tree", rev + "^{tree}"}))) {
+  const std::string listing = git(top_, {"ls-tree", "-r", "-z", "--full-tree", rev + "^{tree}"});
+  for (std::string_view rec : nul_split(listing)) {
     const std::size_t tab = rec.find('\t');
     if (tab == std::string_view::npos || (!rec.starts_with("1006") && !rec.starts_with("1007"))) continue;
     const std::string_view meta = rec.substr(0, tab);
@@ -228,18 +229,10 @@ GitTree GitRepo::tree(const std::string& rev) const {
   return t;
 }
 
-std::unordered_set<std::string> GitRepo::changed(const std::string& old_rev,
-                                                 const std::optional<std::string>& new_rev) const {
-  std::vector<std::string> args{"diff", "--name-only", "--no-renames", "-z", old_rev};
-  if (new_rev) args.push_back(*new_rev);
-  args.emplace_back("--");
+std::unordered_set<std::string> GitRepo::changed(const std::string& old_rev, const std::string& new_rev) const {
+  const std::string names = git(top_, {"diff", "--name-only", "--no-renames", "-z", old_rev, new_rev, "--"});
   std::unordered_set<std::string> out;
-  for (std::string_view p : nul_split(git(top_, args))) out.emplace(p);
-  if (!new_rev) {
-    for (std::string_view p : nul_split(git(top_, {"ls-files", "-z", "--others", "--exclude-standard"}))) {
-      out.emplace(p);
-    }
-  }
+  for (std::string_view p : nul_split(names)) out.emplace(p);
   return out;
 }
 

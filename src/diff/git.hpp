@@ -5,8 +5,7 @@
 //   GitRepo::open() finds the top level of the repository holding a
 //   directory (`git rev-parse --show-toplevel`). tree() lists a revision's
 //   files (`git ls-tree -r -z --full-tree`), changed() the files that differ
-//   between two revisions or a revision and the working tree (`git diff
-//   --name-only`, plus untracked files). Blob contents come from one
+//   between two revisions (`git diff --name-only`). Blob contents come from one
 //   long-running `git cat-file --batch`, one request at a time.
 //   TreeFiles is a config::FileSource over one tree: a path under the
 //   repository's top level is answered from the tree, any other path (a
@@ -52,11 +51,8 @@ class GitRepo {
   [[nodiscard]] const std::string& top() const { return top_; }
   // tree - every regular file of `rev` (symbolic links and submodules left out).
   [[nodiscard]] GitTree tree(const std::string& rev) const;
-  // changed - paths (relative to the top level) that differ from `old_rev`
-  // in `new_rev`, or in the working tree (untracked files included) when
-  // new_rev is empty.
-  [[nodiscard]] std::unordered_set<std::string> changed(const std::string& old_rev,
-                                                        const std::optional<std::string>& new_rev) const;
+  // changed - paths (relative to the top level) that differ between two revisions.
+  [[nodiscard]] std::unordered_set<std::string> changed(const std::string& old_rev, const std::string& new_rev) const;
   // blob - the contents of a blob.
   [[nodiscard]] std::string blob(const std::string& id) const;
 
