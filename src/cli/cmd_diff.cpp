@@ -130,6 +130,7 @@ void add_diff_command(CLI::App& app, DiffOptions& options) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_flag("--include-templates", options.include_templates, "Also read files that look like Jinja/ERB templates");
   add_version_options(*cmd, options.target);
+  cmd->footer("Exit status: 0; 1 with --fail-on-weaken when a change weakens TLS; 2 usage, Git or I/O errors.");
 }
 
 int run_diff(const DiffOptions& options) {
