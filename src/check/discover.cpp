@@ -66,18 +66,45 @@ bool looks_like_template(const std::string& path) {
   return looks_like_template_text(head);
 }
 
+namespace {
+// consider - one file found by a walk: a config file, a template, or neither.
+void consider_file(Discovery& out, std::map<std::string, ConfigSet>& by_dir, const fs::path& file, bool include_templates) {
+  const std::string name = file.filename().string();
+  if (template_candidate(name)) {
+    out.skipped.push_back({file.string(), "template (not read by Postfix as is)"});
+    return;
+  }
+  if (!is_config_name(name)) return;
+  add_file(by_dir, file).skip_templates = !include_templates;
+}
+
+bool is_skipped_dir(const std::string& name) {
+  return std::find(skipped_dirs.begin(), skipped_dirs.end(), name) != skipped_dirs.end();
+}
+}  // namespace
+
+Discovery discover_files(const std::string& root, const std::vector<std::string>& files, bool include_templates,
+                         const std::shared_ptr<const config::FileSource>& source) {
+  Discovery out;
+  std::map<std::string, ConfigSet> by_dir;
+  for (const std::string& f : files) {
+    const fs::path dir = fs::path(f).parent_path();
+    if (std::any_of(dir.begin(), dir.end(), [](const fs::path& part) { return is_skipped_dir(part.string()); })) {
+      continue;
+    }
+    consider_file(out, by_dir, fs::path(root) / f, include_templates);
+  }
+  for (auto& [dir, set] : by_dir) {
+    set.files = source;
+    out.sets.push_back(std::move(set));
+  }
+  return out;
+}
+
 Discovery discover(const std::vector<std::string>& paths, bool include_templates) {
   Discovery out;
   std::map<std::string, ConfigSet> by_dir;
-  const auto consider = [&](const fs::path& file) {
-    const std::string name = file.filename().string();
-    if (template_candidate(name)) {
-      out.skipped.push_back({file.string(), "template (not read by Postfix as is)"});
-      return;
-    }
-    if (!is_config_name(name)) return;
-    add_file(by_dir, file).skip_templates = !include_templates;
-  };
+  const auto consider = [&](const fs::path& file) { consider_file(out, by_dir, file, include_templates); };
   for (const std::string& p : paths) {
     std::error_code ec;
     const fs::file_status st = fs::status(p, ec);
@@ -111,7 +138,7 @@ Discovery discover(const std::vector<std::string>& paths, bool include_templates
     for (; it != end; it.increment(ec)) {
       if (ec) break;
       const std::string name = it->path().filename().string();
-      if (it->is_directory(ec) && std::find(skipped_dirs.begin(), skipped_dirs.end(), name) != skipped_dirs.end()) {
+      if (it->is_directory(ec) && is_skipped_dir(name)) {
         it.disable_recursion_pending();
         continue;
       }

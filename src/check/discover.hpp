@@ -9,10 +9,13 @@
 //   the text) are reported as skipped unless templates are included.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "config/file_source.hpp"
 
 namespace pflint::check {
 
@@ -25,6 +28,8 @@ struct ConfigSet {
   // looks like a template is skipped when it is loaded (its text is read
   // once, there, rather than also during the walk).
   bool skip_templates = false;
+  // Where the files are read from (null: the disk), e.g. a Git tree.
+  std::shared_ptr<const config::FileSource> files;
 };
 
 struct Skipped {
@@ -39,6 +44,13 @@ struct Discovery {
 };
 
 Discovery discover(const std::vector<std::string>& paths, bool include_templates);
+
+// discover_files - the same over a list of files already known (a Git
+// tree's, relative to `root`), with no file-system walk: files under a
+// skipped directory are left out, templates skipped by name, and every set
+// reads through `source`.
+Discovery discover_files(const std::string& root, const std::vector<std::string>& files, bool include_templates,
+                         const std::shared_ptr<const config::FileSource>& source);
 
 // looks_like_template - true for Jinja/ERB templates (by name or content).
 bool looks_like_template(const std::string& path);

@@ -30,7 +30,7 @@ std::unique_ptr<CheckedConfig> check_config_set(const ConfigSet& set, const Chec
       return false;
     };
   }
-  checked->files = config::load_config_files(set.dir, set.main_path, set.master_path, keep);
+  checked->files = config::load_config_files(set.dir, set.main_path, set.master_path, keep, set.files);
   const std::size_t named = (set.main_path ? 1 : 0) + (set.master_path ? 1 : 0);
   if (templates != 0 && templates == named) return nullptr;
   if (!checked->files.main_error.empty()) errors.push_back(checked->files.main_error);

@@ -81,6 +81,20 @@ struct PolicyOptions {
 void add_policy_command(CLI::App& app, PolicyOptions& options);
 int run_policy(const PolicyOptions& options);
 
+struct DiffOptions {
+  std::vector<std::string> paths;   // OLD NEW, or with --git the paths to compare
+  std::optional<std::string> git;   // REV or REV..REV
+  std::string format = "text";
+  std::optional<std::string> output;
+  bool fail_on_weaken = false;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  bool include_templates = false;
+  VersionOptions target;
+};
+void add_diff_command(CLI::App& app, DiffOptions& options);
+int run_diff(const DiffOptions& options);
+
 struct SimulateOptions {
   std::optional<std::string> config_dir;
   std::vector<std::string> services;

@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
   // costs each run ~0.1 ms); anything else (--help, a typo) gets them all.
   const std::string_view first = argc >= 2 ? argv[1] : "";
   const bool all = first != "parse" && first != "check" && first != "rules" && first != "explain" &&
-                   first != "simulate" && first != "policy" && first != "lsp" && first != "-V" && first != "--version";
+                   first != "simulate" && first != "policy" && first != "diff" && first != "lsp" && first != "-V" &&
+                   first != "--version";
   ParseOptions parse_options;
   if (all || first == "parse") add_parse_command(app, parse_options);
   CheckCommandOptions check_options;
@@ -40,6 +41,10 @@ int main(int argc, char** argv) {
   if (all || first == "policy") add_policy_command(app, policy_options);
   LspCommandOptions lsp_options;
   if (all || first == "lsp") add_lsp_command(app, lsp_options);
+  DiffOptions diff_options;
+  if (all || first == "diff") add_diff_command(app, diff_options);
+  // Listed for --help only: postconf is dispatched above, before CLI11.
+  if (all) app.add_subcommand("postconf", "postconf(1)'s flags and views, byte-identical output, and its edits (-e, -X, -M…)");
 
   try {
     app.parse(argc, argv);
@@ -61,5 +66,6 @@ int main(int argc, char** argv) {
   if (name == "policy") return run_policy(policy_options);
   if (name == "simulate") return run_simulate(simulate_options);
   if (name == "lsp") return run_lsp(lsp_options);
+  if (name == "diff") return run_diff(diff_options);
   return 2;
 }

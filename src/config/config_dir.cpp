@@ -6,9 +6,9 @@ namespace pflint::config {
 
 namespace {
 std::optional<ParsedFile> load_kept_file(const std::string& path, syntax::FileKind kind, std::string& error,
-                                         const FileFilter& keep) {
+                                         const FileFilter& keep, const FileSource& files = disk_files()) {
   std::string why;
-  auto source = syntax::SourceFile::load(path, why);
+  auto source = files.load(path, why);
   if (!source) {
     error = "open " + why;
     return std::nullopt;
@@ -34,13 +34,16 @@ ConfigDir load_config_dir(const std::string& dir) {
 }
 
 ConfigDir load_config_files(const std::string& dir, const std::optional<std::string>& main_path,
-                            const std::optional<std::string>& master_path, const FileFilter& keep) {
+                            const std::optional<std::string>& master_path, const FileFilter& keep,
+                            std::shared_ptr<const FileSource> files) {
   ConfigDir config;
   config.dir = dir;
-  if (main_path) config.main_file = load_kept_file(*main_path, syntax::FileKind::main_cf, config.main_error, keep);
+  const FileSource& from = files ? *files : disk_files();
+  if (main_path) config.main_file = load_kept_file(*main_path, syntax::FileKind::main_cf, config.main_error, keep, from);
   if (master_path) {
-    config.master_file = load_kept_file(*master_path, syntax::FileKind::master_cf, config.master_error, keep);
+    config.master_file = load_kept_file(*master_path, syntax::FileKind::master_cf, config.master_error, keep, from);
   }
+  config.files = std::move(files);
   build_models(config);
   return config;
 }

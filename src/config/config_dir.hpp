@@ -7,8 +7,11 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+
+#include "config/file_source.hpp"
 
 #include "config/main_config.hpp"
 #include "config/master_config.hpp"
@@ -33,6 +36,8 @@ struct ConfigDir {
   std::string master_error;  // why master_file is missing
   MainConfig main;
   MasterConfig master;
+  // Where the files (and the policy tables they name) are read from; null: the disk.
+  std::shared_ptr<const FileSource> files;
 };
 
 ConfigDir load_config_dir(const std::string& dir);
@@ -41,9 +46,11 @@ using FileFilter = std::function<bool(const syntax::SourceFile&)>;
 
 // load_config_files - the same with explicit file paths; an absent path
 // leaves that file out (with no error), and so does a file that `keep`
-// (when given) rejects: the caller reports why.
+// (when given) rejects: the caller reports why. `files` (null: the disk)
+// reads them and is kept in the result for the policy tables.
 ConfigDir load_config_files(const std::string& dir, const std::optional<std::string>& main_path,
-                            const std::optional<std::string>& master_path, const FileFilter& keep = {});
+                            const std::optional<std::string>& master_path, const FileFilter& keep = {},
+                            std::shared_ptr<const FileSource> files = {});
 
 // parse_config_texts - the same from bytes already in memory (a file that
 // is absent stays absent, with no error): what `check --fix` re-checks

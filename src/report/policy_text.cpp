@@ -15,14 +15,7 @@ namespace {
 using namespace pflint::tls;
 
 // origin_text - where a setting comes from, for the bracket after a row.
-std::string origin_text(const Provenance& p) {
-  switch (p.kind) {
-    case Provenance::Kind::parameter: return fmt::format("{}, {}", p.describe(), p.parameter);
-    case Provenance::Kind::table: return fmt::format("{}, {}", p.describe(), p.parameter);
-    case Provenance::Kind::level: return p.describe();
-  }
-  return "?";
-}
+std::string origin_text(const Provenance& p) { return origin_label(p); }
 
 // Rows of one block, all with the same indent.
 struct Rows {
@@ -52,10 +45,7 @@ void level_row(const Rows& r, const EffectivePolicy& p) {
 
 void protocol_rows(const Rows& r, const EffectivePolicy& p) {
   if (!p.protocols || !p.protocols_setting) return;
-  const ProtocolList& pl = *p.protocols;
-  std::string v = p.protocols_setting->value + " → " + (pl.invalid() ? "invalid: " + joined(pl.unknown)
-                                                         : pl.enabled.empty() ? "nothing"
-                                                                              : joined(pl.enabled));
+  const std::string v = p.protocols_setting->value + " → " + protocols_summary(*p.protocols);
   r.row("protocols", v, origin_text(p.protocols_setting->from));
 }
 

@@ -356,6 +356,16 @@ CipherSettings resolve_ciphers(const model::Model& model, const ServicePolicy& s
   return c;
 }
 
+std::string protocols_summary(const ProtocolList& list) {
+  const auto joined = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const std::string& s : v) out += (out.empty() ? "" : " ") + s;
+    return out;
+  };
+  if (list.invalid()) return "invalid: " + joined(list.unknown);
+  return list.enabled.empty() ? "nothing" : joined(list.enabled);
+}
+
 ProtocolList parse_protocols(std::string_view text, bool dane) {
   ProtocolList out;
   out.text = std::string(text);

@@ -58,6 +58,10 @@ struct ProtocolList {
   [[nodiscard]] bool excludes_everything() const { return !invalid() && enabled.empty(); }
 };
 
+// protocols_summary - what a list leaves usable: "TLSv1.2 TLSv1.3",
+// "nothing", or "invalid: TOKEN…".
+std::string protocols_summary(const ProtocolList& list);
+
 // tls_proto_mask_lims - parse a protocol list; `dane` adds !SSLv2 !SSLv3.
 // **Example**: parse_protocols(">=TLSv1.2").enabled == {"TLSv1.2", "TLSv1.3"}.
 ProtocolList parse_protocols(std::string_view text, bool dane = false);

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <filesystem>
 #include <initializer_list>
 #include <span>
 
@@ -299,7 +298,7 @@ void mark_duplicates(std::vector<TableEntry>& entries, std::vector<TableProblem>
   }
 }
 
-void read_file_table(PolicyTable& t, std::string_view name) {
+void read_file_table(PolicyTable& t, std::string_view name, const config::FileSource& files) {
   std::string path(name);
   const std::string_view suffix = compiled_suffix(t.type);
   if (!suffix.empty() && path.ends_with(suffix) && t.type != "dbm" && t.type != "sdbm") {
@@ -312,14 +311,13 @@ void read_file_table(PolicyTable& t, std::string_view name) {
     t.status_detail = fmt::format("relative path \"{}\": Postfix resolves it against the queue directory", path);
     return;
   }
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  if (!files.exists(path)) {
     t.status = TableStatus::missing;
     t.status_detail = fmt::format("open {}: No such file or directory", path);
     return;
   }
   std::string error;
-  auto source = syntax::SourceFile::load(path, error);
+  auto source = files.load(path, error);
   if (!source) {
     t.status = TableStatus::unreadable;
     t.status_detail = error;
@@ -328,7 +326,7 @@ void read_file_table(PolicyTable& t, std::string_view name) {
   t.source = std::make_shared<const syntax::SourceFile>(std::move(*source));
   t.entries = read_source_entries(*t.source, t.problems);
   t.status = TableStatus::read;
-  if (!suffix.empty() && !std::filesystem::exists(path + std::string(suffix), ec)) {
+  if (!suffix.empty() && !files.exists(path + std::string(suffix))) {
     t.problems.push_back(
         {fmt::format("compiled table \"{}{}\" not found (postmap not run?)", path, suffix), Location{t.source.get()}});
   }
@@ -535,7 +533,7 @@ PolicyTable read_table(const MapRef& ref, const ReadOptions& options) {
   t.name = std::string(tn.name);
   const auto name_offset = static_cast<std::uint32_t>(offset + tn.type.size() + 1);
   if (contains(k_file_types, t.type)) {
-    read_file_table(t, tn.name);
+    read_file_table(t, tn.name, options.files ? *options.files : config::disk_files());
   } else if (t.type == "inline") {
     read_inline(t, tn.name, name_offset, options.list_map);
   } else if (t.type == "static") {

@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/file_source.hpp"
 #include "params/version.hpp"
 #include "syntax/tree.hpp"
 #include "tls/level.hpp"
@@ -168,6 +169,8 @@ struct ReadOptions {
   // Where the text that MapRef offsets index lies in main.cf/master.cf, when it is literal there
   // (inline: entries then get file positions).
   ValueMap list_map;
+  // Where table source files are read from (null: the disk).
+  const config::FileSource* files = nullptr;
 };
 
 // read_table - read one map of a policy map list (see DESCRIPTION).

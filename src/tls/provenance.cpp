@@ -20,4 +20,9 @@ std::string Provenance::describe() const {
   return "?";
 }
 
+std::string origin_label(const Provenance& p) {
+  if (p.kind == Provenance::Kind::level) return p.describe();
+  return fmt::format("{}, {}", p.describe(), p.parameter);
+}
+
 }  // namespace pflint::tls

@@ -35,6 +35,10 @@ struct Provenance {
   [[nodiscard]] std::string describe() const;
 };
 
+// origin_label - describe() with the parameter or attribute that sets it:
+// "main.cf:12, smtp_tls_security_level" (just describe() for Kind::level).
+std::string origin_label(const Provenance& p);
+
 // A value with where it comes from.
 struct Setting {
   std::string value;   // expanded

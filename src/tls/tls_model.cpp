@@ -84,6 +84,7 @@ class Builder {
         ReadOptions options;
         options.version = model_.version();
         options.list_map = literal_map(s, listed.spec);
+        options.files = model_.files().files.get();
         const MapRef ref{listed.spec, 0, static_cast<std::uint32_t>(listed.spec.size())};
         PolicyTable& t = tables_.emplace_back(read_table(ref, options));
         t.listed_in = s.from;

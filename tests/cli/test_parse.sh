@@ -12,7 +12,9 @@ expect_grep out '^pflint [0-9]+\.[0-9]+\.[0-9]+$' "--version prints the version"
 
 run "$PFLINT" --help
 expect_rc 0 "--help"
-expect_grep out 'parse' "--help lists parse"
+for command in parse check rules explain simulate policy diff postconf; do
+  expect_grep out "^  $command +[A-Za-z]" "--help lists $command"
+done
 
 run "$PFLINT"
 expect_rc 2 "no subcommand is a usage error"
