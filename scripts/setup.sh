@@ -9,7 +9,8 @@ set -euo pipefail
 
 build_pkgs=(cmake ninja-build g++ tao-pegtl-dev libfmt-dev doctest-dev rapidjson-dev
             libssl-dev libcli11-dev)
-test_pkgs=(postfix openssl python3 hyperfine clang libclang-rt-14-dev)
+test_pkgs=(postfix openssl python3 hyperfine clang libclang-rt-14-dev
+           neovim emacs-nox elpa-eglot vim vim-ale)
 
 want=("${build_pkgs[@]}")
 [[ "${1:-}" == "--with-tests" ]] && want+=("${test_pkgs[@]}")
