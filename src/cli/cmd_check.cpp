@@ -75,6 +75,9 @@ void add_check_command(CLI::App& app, CheckCommandOptions& options) {
   cmd->add_flag("--unsafe-fixes", options.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
   cmd->add_flag("--diff", options.diff,
                 "Print the changes --fix would make as a unified diff; write nothing (exit 1 if any)");
+  cmd->add_option("-j,--jobs", options.jobs,
+                  "Check this many configs in parallel (default: the number of cores); same report as -j 1")
+      ->check(CLI::PositiveNumber);
 }
 
 int run_check(const CheckCommandOptions& options) {
@@ -87,6 +90,7 @@ int run_check(const CheckCommandOptions& options) {
   check_options.engine.select = options.select;
   check_options.engine.ignore = options.ignore;
   check_options.include_templates = options.include_templates;
+  check_options.jobs = options.jobs.value_or(check::default_jobs());
 
   std::vector<std::string> paths = options.paths;
   if (options.config_dir) paths.push_back(*options.config_dir);

@@ -59,6 +59,7 @@ struct CheckCommandOptions {
   bool fix = false;           // --fix: write the fixed files
   bool unsafe_fixes = false;  // --unsafe-fixes: unsafe fixes too
   bool diff = false;          // --diff: print what --fix would change
+  std::optional<unsigned> jobs;  // -j N: config sets checked in parallel (default: the cores)
 };
 void add_check_command(CLI::App& app, CheckCommandOptions& options);
 int run_check(const CheckCommandOptions& options);
