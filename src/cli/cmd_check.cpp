@@ -18,6 +18,7 @@
 #include <fstream>
 #include <map>
 
+#include "check/baseline.hpp"
 #include "check/run.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
@@ -75,6 +76,11 @@ void add_check_command(CLI::App& app, CheckCommandOptions& options) {
   cmd->add_flag("--unsafe-fixes", options.unsafe_fixes, "With --fix or --diff: apply unsafe fixes too");
   cmd->add_flag("--diff", options.diff,
                 "Print the changes --fix would make as a unified diff; write nothing (exit 1 if any)");
+  cmd->add_option("--baseline", options.baseline,
+                  "Leave out the findings recorded in this baseline file (and count the stale entries)");
+  cmd->add_option("--write-baseline", options.write_baseline,
+                  "Record every finding in this baseline file (exit status 0 unless an error)")
+      ->excludes("--baseline");
   cmd->add_option("-j,--jobs", options.jobs,
                   "Check this many configs in parallel (default: the number of cores); same report as -j 1")
       ->check(CLI::PositiveNumber);
@@ -99,6 +105,13 @@ int run_check(const CheckCommandOptions& options) {
     paths.emplace_back(env && *env ? env : "/etc/postfix");
   }
 
+  std::optional<check::Baseline> baseline;
+  if (options.baseline && !(baseline = check::Baseline::load(*options.baseline, error))) {
+    fmt::print(stderr, "pflint: error: {}\n", error);
+    return 2;
+  }
+  check::BaselineWriter recorded;
+
   const auto rules = rules::all_rules();
   report::Format format = report::Format::text;
   report::parse_format(options.format, format);
@@ -115,9 +128,15 @@ int run_check(const CheckCommandOptions& options) {
   std::map<std::string, int> fixed;
   std::string diff;
   const auto add = [&](report::ReportStream* report, const check::CheckedConfig& config) {
-    if (report != nullptr) report->add(config.findings);
-    remaining += config.findings.size();
-    for (const lint::Diagnostic& d : config.findings) {
+    std::vector<lint::Diagnostic> unrecorded;
+    if (baseline) unrecorded = check::without_baselined(config.findings, *baseline);
+    const std::span<const lint::Diagnostic> findings = baseline ? unrecorded : config.findings;
+    if (options.write_baseline) {
+      for (const lint::Diagnostic& d : findings) recorded.add(d);
+    }
+    if (report != nullptr) report->add(findings);
+    remaining += findings.size();
+    for (const lint::Diagnostic& d : findings) {
       fatal = fatal || is_fatal_parse_error(d.code);
       failing = failing || d.severity <= threshold;
     }
@@ -166,7 +185,20 @@ int run_check(const CheckCommandOptions& options) {
     return 2;
   }
 
+  if (baseline) {
+    fmt::print(stderr, "pflint: baseline {}: left out {} recorded findings; {} entries stale (no longer found)\n",
+               *options.baseline, baseline->matched(), baseline->stale());
+  }
+  if (options.write_baseline) {
+    const std::string text = recorded.text();
+    if (!write_output(options.write_baseline, [&](std::FILE* out) { std::fputs(text.c_str(), out); }, error)) {
+      fmt::print(stderr, "pflint: error: {}\n", error);
+      return 2;
+    }
+    fmt::print(stderr, "pflint: wrote {} findings to the baseline {}\n", recorded.size(), *options.write_baseline);
+  }
   if (!run.errors.empty()) return 2;
+  if (options.write_baseline) return fatal ? 2 : 0;
   if (options.diff) return changed ? 1 : 0;
   if (fatal) return 2;
   if (options.fail_on == "never") return 0;

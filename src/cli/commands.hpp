@@ -59,6 +59,8 @@ struct CheckCommandOptions {
   bool fix = false;           // --fix: write the fixed files
   bool unsafe_fixes = false;  // --unsafe-fixes: unsafe fixes too
   bool diff = false;          // --diff: print what --fix would change
+  std::optional<std::string> baseline;        // --baseline FILE: leave out the findings it records
+  std::optional<std::string> write_baseline;  // --write-baseline FILE: record today's findings
   std::optional<unsigned> jobs;  // -j N: config sets checked in parallel (default: the cores)
 };
 void add_check_command(CLI::App& app, CheckCommandOptions& options);
