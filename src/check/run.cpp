@@ -113,14 +113,20 @@ CheckRun run_sets(const std::vector<std::string>& paths, bool include_templates,
 }
 
 CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,
-                   std::span<const lint::Rule> rules, const CheckedHandler& each) {
+                   std::span<const lint::Rule> rules, const CheckedHandler& each, const OptionsFor& options_for) {
   std::vector<ConfigSet> sets;
   CheckRun run = start_run(paths, options.include_templates, sets);
   ordered_parallel(
       sets.size(), options.jobs,
       [&](std::size_t i) {
         SetResult r;
-        r.checked = check_config_set(sets[i], options, rules, r.errors, &r.skipped);
+        std::string error;
+        const CheckOptions* set_options = options_for ? options_for(sets[i], error) : &options;
+        if (set_options == nullptr) {
+          r.errors.push_back(error);
+          return r;
+        }
+        r.checked = check_config_set(sets[i], *set_options, rules, r.errors, &r.skipped);
         return r;
       },
       [&](std::size_t, SetResult r) {

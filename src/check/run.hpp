@@ -78,10 +78,17 @@ using SetHandler = std::function<void(const ConfigSet&, CheckRun& run)>;
 // one; the skipped files come back sorted by path.
 CheckRun run_sets(const std::vector<std::string>& paths, bool include_templates, const SetHandler& each);
 
+// The options one config set is checked with (nullptr with an error: the
+// set is not checked and the error joins run.errors). Called from the
+// worker threads.
+using OptionsFor = std::function<const CheckOptions*(const ConfigSet&, std::string& error)>;
+
 // run_check - discover the config sets under `paths`, check them
-// (options.jobs at a time) and hand them to `each` in discovery order.
+// (options.jobs at a time) and hand them to `each` in discovery order;
+// each set with options_for(set) when given, else with `options`.
 CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,
-                   std::span<const lint::Rule> rules, const CheckedHandler& each);
+                   std::span<const lint::Rule> rules, const CheckedHandler& each,
+                   const OptionsFor& options_for = {});
 
 // default_jobs - the cores this process may run on (its CPU affinity: 1
 // under `taskset -c 0`), at least 1.
