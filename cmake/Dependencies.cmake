@@ -10,6 +10,8 @@ if(PFLINT_STATIC_DEPS)
 endif()
 find_package(OpenSSL 3 REQUIRED)         # libssl-dev → OpenSSL::SSL, OpenSSL::Crypto
 find_package(RapidJSON REQUIRED)         # rapidjson-dev: headers only, no target
+find_package(tomlplusplus 3 REQUIRED)    # libtomlplusplus-dev: .pflint.toml (headers used, see src/check)
+get_target_property(PFLINT_TOMLPP_INCLUDE_DIR tomlplusplus::tomlplusplus INTERFACE_INCLUDE_DIRECTORIES)
 
 # RapidJSON 1.1's package config exports no target: wrap its headers.
 if(NOT TARGET pflint::rapidjson)

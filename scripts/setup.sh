@@ -8,7 +8,7 @@
 set -euo pipefail
 
 build_pkgs=(cmake ninja-build g++ tao-pegtl-dev libfmt-dev doctest-dev rapidjson-dev
-            libssl-dev libcli11-dev)
+            libssl-dev libcli11-dev libtomlplusplus-dev)
 test_pkgs=(postfix openssl python3 hyperfine clang libclang-rt-14-dev
            neovim emacs-nox elpa-eglot vim vim-ale)
 

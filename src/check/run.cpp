@@ -2,11 +2,21 @@
 //   run — checking config sets with the rule engine.
 #include "check/run.hpp"
 
-#include <algorithm>
+#include <sched.h>
 
+#include <algorithm>
+#include <thread>
+
+#include "check/ordered_pool.hpp"
 #include "lint/suppression.hpp"
 
 namespace pflint::check {
+
+unsigned default_jobs() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return std::max(1U, std::thread::hardware_concurrency());
+}
 
 std::vector<lint::Rule> rules_run(std::span<const lint::Rule> rules, const CheckOptions& options) {
   std::vector<lint::Rule> out;
@@ -66,27 +76,70 @@ std::unique_ptr<CheckedConfig> check_loaded(config::ConfigDir files, const Check
   return checked;
 }
 
-CheckRun run_sets(const std::vector<std::string>& paths, bool include_templates, const SetHandler& each) {
+namespace {
+
+// start_run - the run's discovery; finish_run - its skipped files in one order.
+CheckRun start_run(const std::vector<std::string>& paths, bool include_templates, std::vector<ConfigSet>& sets) {
   CheckRun run;
   Discovery found = discover(paths, include_templates);
   run.skipped = std::move(found.skipped);
   run.errors = std::move(found.errors);
-  for (const ConfigSet& set : found.sets) each(set, run);
+  sets = std::move(found.sets);
+  return run;
+}
+
+void finish_run(CheckRun& run) {
   // Skipped files were found both by the walk (by name, in directory order)
   // and while loading (by content): one order, whatever the file system's.
   std::stable_sort(run.skipped.begin(), run.skipped.end(),
                    [](const Skipped& a, const Skipped& b) { return a.path < b.path; });
+}
+
+// One config set checked on a worker: what it adds to the run.
+struct SetResult {
+  std::unique_ptr<CheckedConfig> checked;
+  std::vector<std::string> errors;
+  std::vector<Skipped> skipped;
+};
+
+}  // namespace
+
+CheckRun run_sets(const std::vector<std::string>& paths, bool include_templates, const SetHandler& each) {
+  std::vector<ConfigSet> sets;
+  CheckRun run = start_run(paths, include_templates, sets);
+  for (const ConfigSet& set : sets) each(set, run);
+  finish_run(run);
   return run;
 }
 
 CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,
-                   std::span<const lint::Rule> rules, const CheckedHandler& each) {
-  return run_sets(paths, options.include_templates, [&](const ConfigSet& set, CheckRun& run) {
-    const std::unique_ptr<CheckedConfig> checked = check_config_set(set, options, rules, run.errors, &run.skipped);
-    if (!checked) return;
-    run.checked.push_back(checked->files.dir);
-    each(*checked);
-  });
+                   std::span<const lint::Rule> rules, const CheckedHandler& each, const OptionsFor& options_for) {
+  std::vector<ConfigSet> sets;
+  CheckRun run = start_run(paths, options.include_templates, sets);
+  ordered_parallel(
+      sets.size(), options.jobs,
+      [&](std::size_t i) {
+        SetResult r;
+        std::string error;
+        const CheckOptions* set_options = options_for ? options_for(sets[i], error) : &options;
+        if (set_options == nullptr) {
+          r.errors.push_back(error);
+          return r;
+        }
+        r.checked = check_config_set(sets[i], *set_options, rules, r.errors, &r.skipped);
+        return r;
+      },
+      [&](std::size_t, SetResult r) {
+        run.errors.insert(run.errors.end(), std::make_move_iterator(r.errors.begin()),
+                          std::make_move_iterator(r.errors.end()));
+        run.skipped.insert(run.skipped.end(), std::make_move_iterator(r.skipped.begin()),
+                           std::make_move_iterator(r.skipped.end()));
+        if (!r.checked) return;
+        run.checked.push_back(r.checked->files.dir);
+        each(*r.checked);
+      });
+  finish_run(run);
+  return run;
 }
 
 }  // namespace pflint::check

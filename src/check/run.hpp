@@ -33,6 +33,9 @@ struct CheckOptions {
   std::optional<std::string> compatibility_level;
   lint::EngineOptions engine;
   bool include_templates = false;
+  // run_check: config sets checked at once on worker threads (the report
+  // order and bytes stay those of 1); 0 or 1: one at a time, on the caller's.
+  unsigned jobs = 1;
 };
 
 // One checked config set. Findings point into `files` and into the policy
@@ -75,9 +78,21 @@ using SetHandler = std::function<void(const ConfigSet&, CheckRun& run)>;
 // one; the skipped files come back sorted by path.
 CheckRun run_sets(const std::vector<std::string>& paths, bool include_templates, const SetHandler& each);
 
-// run_check - discover the config sets under `paths` and check them one by one.
+// The options one config set is checked with (nullptr with an error: the
+// set is not checked and the error joins run.errors). Called from the
+// worker threads.
+using OptionsFor = std::function<const CheckOptions*(const ConfigSet&, std::string& error)>;
+
+// run_check - discover the config sets under `paths`, check them
+// (options.jobs at a time) and hand them to `each` in discovery order;
+// each set with options_for(set) when given, else with `options`.
 CheckRun run_check(const std::vector<std::string>& paths, const CheckOptions& options,
-                   std::span<const lint::Rule> rules, const CheckedHandler& each);
+                   std::span<const lint::Rule> rules, const CheckedHandler& each,
+                   const OptionsFor& options_for = {});
+
+// default_jobs - the cores this process may run on (its CPU affinity: 1
+// under `taskset -c 0`), at least 1.
+unsigned default_jobs();
 
 // rules_run - the rules a run with these options executes.
 std::vector<lint::Rule> rules_run(std::span<const lint::Rule> rules, const CheckOptions& options);

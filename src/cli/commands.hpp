@@ -51,7 +51,7 @@ struct CheckCommandOptions {
   VersionOptions target;
   std::vector<std::string> select;
   std::vector<std::string> ignore;
-  std::string fail_on = "warning";
+  std::optional<std::string> fail_on;  // default: .pflint.toml's, else warning
   std::string format = "text";
   std::optional<std::string> output;
   std::string color = "auto";
@@ -59,6 +59,12 @@ struct CheckCommandOptions {
   bool fix = false;           // --fix: write the fixed files
   bool unsafe_fixes = false;  // --unsafe-fixes: unsafe fixes too
   bool diff = false;          // --diff: print what --fix would change
+  std::optional<std::string> baseline;        // --baseline FILE: leave out the findings it records
+  std::optional<std::string> write_baseline;  // --write-baseline FILE: record today's findings
+  std::optional<std::string> project_config;  // --config FILE: this .pflint.toml for every path
+  bool no_config = false;                     // --no-config: no .pflint.toml at all
+  bool show_settings = false;                 // --show-settings: print what applies to each PATH
+  std::optional<unsigned> jobs;  // -j N: config sets checked in parallel (default: the cores)
 };
 void add_check_command(CLI::App& app, CheckCommandOptions& options);
 int run_check(const CheckCommandOptions& options);

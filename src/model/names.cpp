@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "expand/scan.hpp"
+#include "model/suggest.hpp"
 #include "params/params.hpp"
 #include "util/mystrtok.hpp"
 
@@ -33,27 +34,6 @@ void add_dbms_prefixes(std::unordered_set<std::string>& into, std::string_view v
       into.insert(std::string(name) + "_");
     }
   }
-}
-
-// distance - edit distance with transpositions, capped (cheap early exit).
-std::size_t distance(std::string_view a, std::string_view b, std::size_t cap) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > cap) return cap + 1;
-  std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    std::size_t row_min = cur[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > cap) return cap + 1;
-    prev2.swap(prev);
-    prev.swap(cur);
-  }
-  return prev[b.size()];
 }
 
 // default_references - for a version: each name that built-in defaults
@@ -173,17 +153,7 @@ bool Names::defined(std::string_view name, const config::MasterEntry* scope) con
 }
 
 std::optional<std::string_view> Names::suggestion(std::string_view name) const {
-  const std::size_t cap = std::max<std::size_t>(1, std::min<std::size_t>(3, name.size() / 5));
-  std::optional<std::string_view> best;
-  std::size_t best_distance = cap + 1;
-  for (const params::param_info* p : params::known_params(model_.version())) {
-    const std::size_t d = distance(name, p->name, cap);
-    if (d < best_distance) {
-      best_distance = d;
-      best = p->name;
-    }
-  }
-  return best;
+  return closest_param(name, model_.version());
 }
 
 }  // namespace pflint::model

@@ -21,6 +21,7 @@
 #include <map>
 #include <vector>
 
+#include "lint/identity.hpp"
 #include "report/json_text.hpp"
 #include "report/rule_catalog.hpp"
 #include "report/report_util.hpp"
@@ -169,6 +170,12 @@ void write_result(Writer& w, const lint::Diagnostic& d, std::size_t rule_index) 
   for (const std::string& note : d.notes) text += "\nnote: " + note;
   write_text_object(w, "message", text);
   if (d.file != nullptr) write_location(w, d);
+  // The identity baselines use (lint/identity.hpp): stable across lines
+  // added above and reindentation, so code scanning follows the alert.
+  w.Key("partialFingerprints");
+  w.StartObject();
+  w.Key("pflintIdentity/v1"); write_json_string(w, lint::fingerprint(lint::identity_of(d)));
+  w.EndObject();
   if (std::any_of(d.fixes.begin(), d.fixes.end(), [&d](const lint::Fix& f) { return has_edits(d, f); })) {
     w.Key("fixes");
     w.StartArray();
