@@ -9,6 +9,11 @@
 
 namespace pflint::syntax {
 
+bool is_fatal_issue(SyntaxIssue issue) {
+  return issue == SyntaxIssue::missing_equals || issue == SyntaxIssue::missing_name ||
+         issue == SyntaxIssue::bad_field_count;
+}
+
 bool Tree::has_errors() const {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
                      [](const SyntaxDiagnostic& d) { return d.severity == Severity::error; });
