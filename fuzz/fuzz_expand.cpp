@@ -19,17 +19,12 @@
 #include "expand/parse.hpp"
 #include "expand/scan.hpp"
 #include "props.hpp"
+#include "util/ascii.hpp"
 
 namespace {
 
 namespace ex = pflint::expand;
 using pflint::fuzz::require;
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 void require_inside(std::string_view value, ex::Span span, std::string_view what) {
   require(span.begin <= span.end && span.end <= value.size(), what);
@@ -47,7 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t next = all.find('\n', at + 1);
     const std::string_view line = all.substr(at + 1, next == std::string_view::npos ? next : next - at - 1);
     if (const std::size_t eq = line.find('='); eq != std::string_view::npos) {
-      dict.emplace(std::string(trim(line.substr(0, eq))), std::string(trim(line.substr(eq + 1))));
+      dict.emplace(std::string(pflint::util::trim(line.substr(0, eq))),
+                   std::string(pflint::util::trim(line.substr(eq + 1))));
     }
     at = next;
   }

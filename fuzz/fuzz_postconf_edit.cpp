@@ -23,6 +23,7 @@
 #include "postconf/edit_master.hpp"
 #include "postconf/reader.hpp"
 #include "props.hpp"
+#include "syntax/fatal_issue.hpp"
 
 namespace {
 

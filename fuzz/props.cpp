@@ -6,8 +6,9 @@
 #include <rapidjson/error/en.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdlib>
+
+#include "syntax/fatal_issue.hpp"
 
 namespace pflint::fuzz {
 

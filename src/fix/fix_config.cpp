@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "fix/apply_edits.hpp"
+#include "syntax/fatal_issue.hpp"
 
 namespace pflint::fix {
 namespace {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "syntax/fatal_issue.hpp"
 #include "syntax/tree_builder.hpp"
 #include "util/ascii.hpp"
 

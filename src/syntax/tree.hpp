@@ -121,10 +121,6 @@ enum class SyntaxIssue : std::uint8_t {
   missing_override_value,  // -o at the end of the line
 };
 
-// is_fatal_issue - a problem that makes Postfix refuse to read the file
-// (missing '=', missing name, a master.cf entry with too few fields).
-bool is_fatal_issue(SyntaxIssue issue);
-
 struct SyntaxDiagnostic {
   SyntaxIssue issue;
   Severity severity;
