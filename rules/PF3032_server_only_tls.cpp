@@ -111,7 +111,9 @@ void check_PF3032(lint::CheckContext& context) {
   }
 
   tlsr::Once once;
-  for (const auto& [svc, relay] : services) {
+  for (const auto& entry : services) {
+    const auto* svc = entry.first;  // not a structured binding: clang 14 cannot capture those in a lambda
+    const auto* relay = entry.second;
     if (!plaintext_only(model, *svc)) continue;
     const bool sasl = model.boolean("smtp_sasl_auth_enable", svc->entry);
     const std::string options = model.expanded("smtp_sasl_security_options", svc->entry);

@@ -66,7 +66,8 @@ int run_policy(const PolicyOptions& options) {
     return 2;
   }
   if (!files.master_file) fmt::print(stderr, "pflint: warning: {} (using main.cf alone)\n", files.master_error);
-  const bool errors = syntax_errors(files.main_file) | syntax_errors(files.master_file);
+  const bool main_errors = syntax_errors(files.main_file);  // both files print theirs
+  const bool errors = syntax_errors(files.master_file) || main_errors;
   if (errors) {
     fmt::print(stderr, "pflint: error: Postfix would not start with these syntax errors\n");
     return 2;

@@ -33,7 +33,9 @@ std::vector<std::pair<std::string, std::string>> docs_pages(std::span<const lint
 int write_docs(const std::string& dir, std::span<const lint::Rule> rules) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  for (const auto& [name, text] : docs_pages(rules)) {
+  for (const auto& page : docs_pages(rules)) {
+    const std::string& name = page.first;  // not a structured binding: clang 14 cannot capture one
+    const std::string& text = page.second;
     std::string error;
     const std::string path = dir + "/" + name;
     if (!write_output(path, [&](std::FILE* out) { std::fwrite(text.data(), 1, text.size(), out); }, error)) {
@@ -46,7 +48,9 @@ int write_docs(const std::string& dir, std::span<const lint::Rule> rules) {
 
 int check_docs(const std::string& dir, std::span<const lint::Rule> rules) {
   int stale = 0;
-  for (const auto& [name, text] : docs_pages(rules)) {
+  for (const auto& page : docs_pages(rules)) {
+    const std::string& name = page.first;  // not a structured binding: clang 14 cannot capture one
+    const std::string& text = page.second;
     const std::filesystem::path path = std::filesystem::path(dir) / name;
     if (read_all(path) != text) {
       fmt::print(stderr, "pflint: {} is out of date; run: pflint rules --write-docs {}\n", path.string(), dir);

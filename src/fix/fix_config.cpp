@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "fix/apply_edits.hpp"
+#include "syntax/fatal_issue.hpp"
 
 namespace pflint::fix {
 namespace {
@@ -20,16 +21,10 @@ struct FileText {
   bool frozen = false;  // a fatal syntax error from the start: never edited
 };
 
-// is_fatal_issue - a syntax problem that makes Postfix refuse the file.
-bool is_fatal_issue(syntax::SyntaxIssue issue) {
-  return issue == syntax::SyntaxIssue::missing_equals || issue == syntax::SyntaxIssue::missing_name ||
-         issue == syntax::SyntaxIssue::bad_field_count;
-}
-
 // has_fatal_error - the parser finds a fatal problem in the tree of `file`.
 bool has_fatal_error(const config::ParsedFile& file) {
   return std::any_of(file.tree.diagnostics.begin(), file.tree.diagnostics.end(),
-                     [](const syntax::SyntaxDiagnostic& d) { return is_fatal_issue(d.issue); });
+                     [](const syntax::SyntaxDiagnostic& d) { return syntax::is_fatal_issue(d.issue); });
 }
 
 // text_has_fatal_error - the same for text not parsed yet.
@@ -114,13 +109,19 @@ Pass plan_pass(const check::CheckedConfig& checked, const std::array<std::option
 
 FixResult fix_config_set(const check::ConfigSet& set, const FixOptions& options, std::span<const lint::Rule> rules,
                          std::vector<std::string>& errors, std::vector<check::Skipped>* skipped) {
+  return fix_checked(check::check_config_set(set, options.check, rules, errors, skipped), options, rules,
+                     set.only_file);
+}
+
+FixResult fix_checked(std::unique_ptr<check::CheckedConfig> checked, const FixOptions& options,
+                      std::span<const lint::Rule> rules, const std::optional<std::string>& only_file) {
   FixResult result;
-  result.checked = check::check_config_set(set, options.check, rules, errors, skipped);
+  result.checked = std::move(checked);
   if (!result.checked) return result;
   std::array<std::optional<FileText>, 2> texts = file_texts(result.checked->files);
 
   while (result.passes < options.max_passes) {
-    Pass pass = plan_pass(*result.checked, texts, options, set.only_file);
+    Pass pass = plan_pass(*result.checked, texts, options, only_file);
     if (pass.codes.empty()) break;
     ++result.passes;
     for (const std::string_view code : pass.codes) ++result.fixed[std::string(code)];
@@ -132,7 +133,7 @@ FixResult fix_config_set(const check::ConfigSet& set, const FixOptions& options,
     }
     config::ConfigDir files =
         config::parse_config_texts(result.checked->files.dir, std::move(sources[0]), std::move(sources[1]));
-    result.checked = check::check_loaded(std::move(files), options.check, rules, set.only_file);
+    result.checked = check::check_loaded(std::move(files), options.check, rules, only_file);
   }
 
   for (const std::optional<FileText>& t : texts) {

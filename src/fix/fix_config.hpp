@@ -51,4 +51,10 @@ struct FixResult {
 FixResult fix_config_set(const check::ConfigSet& set, const FixOptions& options, std::span<const lint::Rule> rules,
                          std::vector<std::string>& errors, std::vector<check::Skipped>* skipped = nullptr);
 
+// fix_checked - the same loop from a config set already checked (by
+// check_config_set, or check::check_loaded on text in memory, as the fuzzer
+// does); only_file as in check::check_loaded.
+FixResult fix_checked(std::unique_ptr<check::CheckedConfig> checked, const FixOptions& options,
+                      std::span<const lint::Rule> rules, const std::optional<std::string>& only_file);
+
 }  // namespace pflint::fix

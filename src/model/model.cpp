@@ -49,12 +49,32 @@ bool Model::compatibility_at_least(std::string_view level) const {
   return have && want && *have >= *want;
 }
 
+namespace {
+
+// myhostname_from_main_cf - what postconf derives the mydomain default from:
+// main.cf's myhostname expanded against main.cf settings alone
+// (mail_conf_lookup_eval), else the built-in default. Never through the
+// model's defaults: `myhostname = mx.$mydomain` would recurse without end.
+std::string myhostname_from_main_cf(const config::MainConfig& main, const expand::EvalOptions& options) {
+  if (const config::MainEntry* e = main.find("myhostname")) {
+    const expand::Lookup lookup = [&main](std::string_view n, expand::LookupMode) -> std::optional<std::string> {
+      if (const config::MainEntry* f = main.find(n)) return f->value;
+      return std::nullopt;
+    };
+    std::string host = expand::expand(e->value, lookup, options).value;
+    if (!host.empty()) return host;
+  }
+  return params::compute_myhostname(params::system_host_name(), std::nullopt);
+}
+
+}  // namespace
+
 std::optional<std::string> Model::default_of(std::string_view name) const {
   if (const params::param_info* p = params::find_param(name); p && params::is_known(*p, options_.version)) {
     // Like postconf -c DIR, the directory read is the config directory.
     if (name == "config_directory" && !files_->dir.empty()) return files_->dir;
     if (name == "myhostname") return params::compute_myhostname(params::system_host_name(), std::nullopt);
-    if (name == "mydomain") return params::compute_mydomain(expanded("myhostname"));
+    if (name == "mydomain") return params::compute_mydomain(myhostname_from_main_cf(files_->main, eval_options()));
     return std::string(params::default_value(*p, options_.version));
   }
   return std::nullopt;

@@ -93,17 +93,6 @@ std::optional<EditedFile> open_file(const std::string& path, std::string& error)
   return std::nullopt;
 }
 
-// main_cf_error - the fatal error Postfix's reader (dict_load_fp) stops at.
-std::optional<std::string> main_cf_error(const std::string& path, const std::string& text) {
-  const syntax::SourceFile source(path, text);
-  const syntax::Tree tree = syntax::parse_main_cf(source);
-  const syntax::SyntaxDiagnostic* first = nullptr;
-  for (const auto& d : tree.diagnostics)
-    if (d.severity == syntax::Severity::error && (first == nullptr || d.span.begin < first->span.begin)) first = &d;
-  if (first == nullptr) return std::nullopt;
-  return fmt::format("{}, line {}: {}", path, source.position(first->span.begin).line, first->message);
-}
-
 // commit - write the outcome unless it is fatal or changes nothing.
 int commit(const EditedFile& file, const EditOutcome& outcome) {
   if (outcome.fatal) {

@@ -4,9 +4,12 @@
 //   src/postconf/postconf_edit.c (pcf_edit_main) in Postfix.
 #include "postconf/edit_main.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "postconf/edit_lines.hpp"
+#include "syntax/tree.hpp"
 #include "util/ascii.hpp"
 #include "util/split_nameval.hpp"
 
@@ -109,6 +112,17 @@ EditOutcome edit_main_cf(std::string_view text, std::string_view path, EditMode 
   }
   out.changed = out.text != text;
   return out;
+}
+
+// main_cf_error - the first error of the parser (missing '=', missing name).
+std::optional<std::string> main_cf_error(const std::string& path, const std::string& text) {
+  const syntax::SourceFile source(path, text);
+  const syntax::Tree tree = syntax::parse_main_cf(source);
+  const syntax::SyntaxDiagnostic* first = nullptr;
+  for (const auto& d : tree.diagnostics)
+    if (d.severity == syntax::Severity::error && (first == nullptr || d.span.begin < first->span.begin)) first = &d;
+  if (first == nullptr) return std::nullopt;
+  return fmt::format("{}, line {}: {}", path, source.position(first->span.begin).line, first->message);
 }
 
 }  // namespace pflint::postconf::edits

@@ -49,4 +49,9 @@ struct EditOutcome {
 EditOutcome edit_main_cf(std::string_view text, std::string_view path, EditMode mode,
                          const std::vector<MainRequest>& requests);
 
+// main_cf_error - the fatal error Postfix's reader (dict_load_fp) stops at
+// in a main.cf text, as "PATH, line N: TEXT"; nullopt when it reads it all.
+// postconf edits nothing in such a file.
+std::optional<std::string> main_cf_error(const std::string& path, const std::string& text);
+
 }  // namespace pflint::postconf::edits

@@ -230,14 +230,18 @@ bool MasterEditor::check_names(std::string_view line, std::string& name, std::st
 
 // gobble - pcf_gobble_cf_line(): the entry's continuation lines joined to
 // its first line; comment and blank lines up to the next entry go out first.
+// Each physical line is added as a C string (postconf's vstring_strcpy /
+// vstring_strcat of the line buffer): it ends at its first NUL byte, and a
+// NUL-cut line loses its newline.
 std::string MasterEditor::gobble(std::string_view first) {
-  std::string full(first);
+  const auto c_string = [](std::string_view line) { return line.substr(0, line.find('\0')); };
+  std::string full(c_string(first));
   while (next_ < lines_.size()) {
     const std::string_view line = lines_[next_];
     if (line[0] != '#' && !is_space(line[0])) break;
     ++next_;
     if (detail::content_offset(line) != std::string_view::npos)
-      full += line;
+      full += c_string(line);
     else
       out_.text += line;
   }

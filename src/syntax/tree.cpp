@@ -4,10 +4,16 @@
 
 #include <algorithm>
 
+#include "syntax/fatal_issue.hpp"
 #include "syntax/tree_builder.hpp"
 #include "util/ascii.hpp"
 
 namespace pflint::syntax {
+
+bool is_fatal_issue(SyntaxIssue issue) {
+  return issue == SyntaxIssue::missing_equals || issue == SyntaxIssue::missing_name ||
+         issue == SyntaxIssue::bad_field_count;
+}
 
 bool Tree::has_errors() const {
   return std::any_of(diagnostics.begin(), diagnostics.end(),

@@ -61,3 +61,14 @@ TEST_CASE("model: resolved values are kept per scope, and entries without -o sha
   CHECK(m.resolved("no_such_parameter").origin.kind == model::OriginKind::unset);
   CHECK(m.expanded("smtp_tls_security_level", relay) == "encrypt");
 }
+
+// Found by fuzz_check_main: the mydomain default was computed from the
+// model's myhostname, whose value $mydomain asked for the mydomain default
+// again, until the stack overflowed (`pflint check` died with SIGSEGV).
+TEST_CASE("fuzz regression: myhostname = mx.$mydomain with mydomain unset does not recurse without end") {
+  TempConfig t("myhostname = mx.$mydomain\nb = ${mydomain?{yes}:{no}}\n", "");
+  model::Model m(t.files, {});
+  CHECK(m.expanded("mydomain").empty());  // postconf: "mx." expanded from main.cf alone has no domain
+  CHECK(m.expanded("myhostname") == "mx.");
+  CHECK(m.expanded("b") == "no");  // ${name?...} tests for a non-empty value
+}

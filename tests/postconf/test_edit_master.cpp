@@ -118,3 +118,17 @@ TEST_CASE("improvement: an entry appended to a file without a final newline star
   const auto out = edit("a unix - n - - - x", MasterTarget::entry, EditMode::set, {"b/unix=b unix - n - - - y"});
   CHECK(out.text == "a unix - n - - - x\nb          unix  -       n       -       -       -       y\n");
 }
+
+// Found by fuzz_postconf_edit: the editor read a NUL byte and what follows it
+// as part of the entry, where postconf's reader (and its editor's C strings)
+// stop at the NUL, so -P wrote the bytes after it back as arguments.
+TEST_CASE("fuzz regression: -P on an entry with a NUL byte drops what follows the NUL, as postconf's reader does") {
+  using namespace std::string_literals;
+  const auto out = edit("smtp inet n - y - - ! \0o ${\"\"\"\"\" =myo \n"s, MasterTarget::param, EditMode::set,
+                        {"smtp/inet/smvel=enc"});
+  REQUIRE_FALSE(out.fatal);
+  CHECK(out.text ==
+        "smtp       inet  n       -       y       -       -       !\n"
+        "    -o smvel=enc\n");
+  CHECK_FALSE(check_master_cf(out.text, "master.cf"));
+}

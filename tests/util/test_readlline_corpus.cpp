@@ -26,7 +26,6 @@ struct Setting {
   std::string name;
   std::string value;
   std::uint32_t line = 0;
-  friend bool operator==(const Setting&, const Setting&) = default;
 };
 
 // fast_read - dict_load_fp() over util's reader: the settings before the first bad line.
