@@ -21,6 +21,21 @@ case $editor in
     [ -d /usr/share/vim-ale ] || [ -d /usr/share/vim/addons/pack/dist-bundle/start/ale ] || \
       { echo "FAIL: vim-ale is not installed (apt-get install vim-ale)"; exit 1; }
     timeout 60 vim -N -u NONE -i NONE -es -S "$here/ale_smoke.vim" </dev/null >"$work/log" 2>&1 ;;
+  node)
+    # What VS Code does, on the npm packages vscode-languageclient 9 uses,
+    # installed once into a cache (as the SARIF validator test does).
+    command -v npm >/dev/null || { echo "FAIL: npm is not installed"; exit 1; }
+    cache=${PFLINT_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pflint-lsp-node}
+    if [ ! -f "$cache/node_modules/vscode-languageserver-protocol/package.json" ]; then
+      mkdir -p "$cache"
+      npm install --prefix "$cache" --no-audit --no-fund --loglevel=error \
+        vscode-jsonrpc@8.2.0 vscode-languageserver-protocol@3.17.5 >"$work/log" 2>&1 || \
+        { echo "FAIL: npm could not install vscode-jsonrpc / vscode-languageserver-protocol"; cat "$work/log"; exit 1; }
+    fi
+    timeout 60 node "$here/node_client.mjs" "$pflint" "$work/etc" "$cache/node_modules" >"$work/log" 2>&1
+    status=$?
+    cat "$work/log"
+    exit $status ;;
   *) echo "unknown editor $editor"; exit 2 ;;
 esac
 status=$?
