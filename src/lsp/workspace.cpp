@@ -4,10 +4,44 @@
 
 #include "check/discover.hpp"
 #include "config/config_dir.hpp"
+#include "config/file_source.hpp"
 #include "util/read_file.hpp"
 
 namespace pflint::lsp {
 namespace {
+
+// EditorFiles - what the config reads, as the editor has it: an open
+// buffer wins over the disk, and a path under a mapped directory
+// (/etc/postfix → the repository) is looked for in the mapping's target
+// first. Files come back under the path they were found at, so findings
+// in a table land on the open document of that table.
+class EditorFiles final : public config::FileSource {
+ public:
+  EditorFiles(const DocumentStore& documents, const Settings& settings) : settings_(settings) {
+    for (const auto& [uri, d] : documents.all()) {
+      if (d.path) buffers_.emplace(*d.path, d.text);
+    }
+  }
+  [[nodiscard]] bool exists(const std::string& path) const override {
+    const std::string found = where(path);
+    return buffers_.count(found) != 0 || config::disk_files().exists(found);
+  }
+  [[nodiscard]] std::optional<syntax::SourceFile> load(const std::string& path, std::string& error) const override {
+    const std::string found = where(path);
+    if (const auto it = buffers_.find(found); it != buffers_.end()) return syntax::SourceFile(found, it->second);
+    return config::disk_files().load(found, error);
+  }
+
+ private:
+  // where - the mapped path when something is there, else the path itself.
+  [[nodiscard]] std::string where(const std::string& path) const {
+    const std::string mapped = mapped_path(settings_, path);
+    if (mapped != path && (buffers_.count(mapped) != 0 || config::disk_files().exists(mapped))) return mapped;
+    return path;
+  }
+  Settings settings_;  // a copy: the config keeps this source
+  std::map<std::string, std::string> buffers_;  // a snapshot: the analysis outlives later edits
+};
 
 std::string parent_dir(const std::string& path) {
   const auto slash = path.rfind('/');
@@ -51,6 +85,7 @@ Analysis Workspace::build(const std::string& dir) {
   }
   if (!sources[0] && !sources[1]) return a;
   config::ConfigDir files = config::parse_config_texts(dir, std::move(sources[0]), std::move(sources[1]));
+  files.files = std::make_shared<EditorFiles>(documents_, settings_);
   a.checked = check::check_loaded(std::move(files), settings_.check, rules_, std::nullopt);
   for (const auto& table : a.checked->tls.tables()) {
     if (table.source) a.inputs.insert(table.source->path());
