@@ -61,6 +61,7 @@ Postfix uses the same level before and after. Where a level is already set,
 the fix deletes the ignored main.cf line, which Postfix does not read
 anyway.
 )md",
+    .fix = lint::FixClass::safe,
 };
 
 namespace {
@@ -91,10 +92,10 @@ void add_replacement_fix(lint::Diagnostic& d, const model::Model& model, const t
   if (o.kind == model::OriginKind::master_override && all.size() != 1) return;
   // Safe: the level written is the one the switches give today.
   lint::Fix fix{fmt::format("Replace with {} = {}", level_param, tls::level_name(level)), {}, true};
-  fix.edits.push_back({o.file, tlsr::setting_span(o), tlsr::assignment(o, level_param, tls::level_name(level))});
+  fix.edits.push_back({o.file, fixe::setting_span(o), fixe::assignment(o, level_param, tls::level_name(level))});
   for (const tlsr::ClientSetting& other : all) {
     if (other.setting.origin.name_span == o.name_span) continue;
-    fix.edits.push_back({o.file, tlsr::line_delete_span(other.setting.origin), ""});
+    fix.edits.push_back({o.file, fixe::line_delete_span(other.setting.origin), ""});
   }
   d.fixes.push_back(std::move(fix));
 }
@@ -123,7 +124,7 @@ void check_one(lint::CheckContext& context, const tlsr::ClientSetting& c) {
     if (c.setting.origin.kind == model::OriginKind::main_cf && c.setting.origin.file) {
       // Safe: Postfix ignores the line already.
       d.fixes.push_back({fmt::format("Remove the ignored {} line", name),
-                         {{c.setting.origin.file, tlsr::line_delete_span(c.setting.origin), ""}},
+                         {{c.setting.origin.file, fixe::line_delete_span(c.setting.origin), ""}},
                          true});
     }
     return;
