@@ -40,8 +40,10 @@ inline syntax::Span line_delete_span(const model::Origin& o) {
 }
 
 // override_delete_span - a master.cf `-o name=value` (or `-o { … }`) with
-// the blanks before it, so that deleting it leaves the entry as if it had
-// never been written; nothing for a `-o` inside a combined option word.
+// the blanks that separate it, so that deleting it leaves the entry as if it
+// had never been written: its whole line when it is alone on a line, else
+// the blanks after it (first on a line) or before it; nothing for a `-o`
+// inside a combined option word.
 inline std::optional<syntax::Span> override_delete_span(const config::ConfigDir& files, const model::Origin& o) {
   if (o.kind != model::OriginKind::master_override || !o.service || !files.master_file) return std::nullopt;
   const syntax::SourceFile& source = files.master_file->source;
@@ -52,10 +54,18 @@ inline std::optional<syntax::Span> override_delete_span(const config::ConfigDir&
     if (ov.name.begin != o.name_span.begin) continue;
     if (source.slice(ov.option) != "-o") return std::nullopt;
     const std::string_view text = source.text();
+    const auto blank = [&](std::uint32_t i) { return text[i] == ' ' || text[i] == '\t'; };
     std::uint32_t begin = ov.option.begin;
-    while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t' || text[begin - 1] == '\n')) --begin;
-    const std::uint32_t end = std::max(ov.whole.end, ov.option.end);
-    return syntax::Span{begin, end};
+    std::uint32_t end = std::max(ov.whole.end, ov.option.end);
+    std::uint32_t before = begin;
+    while (before > 0 && blank(before - 1)) --before;
+    std::uint32_t after = end;
+    while (after < text.size() && blank(after)) ++after;
+    const bool starts_line = before == 0 || text[before - 1] == '\n';
+    const bool ends_line = after == text.size() || text[after] == '\n';
+    if (starts_line && ends_line) return syntax::Span{before, after < text.size() ? after + 1 : after};  // its line
+    if (starts_line) return syntax::Span{begin, after};  // keep the indentation for what follows
+    return syntax::Span{before, end};
   }
   return std::nullopt;
 }

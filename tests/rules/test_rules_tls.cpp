@@ -113,9 +113,13 @@ TEST_CASE("PF3001: ignored switches, contradictions, lmtp twins, -o fixes") {
   REQUIRE(m.size() == 2);
   CHECK(m[0].file == "master.cf");
   CHECK(m[0].line == 2);
-  // Two obsolete -o options in one service: no automatic fix, but the note.
-  CHECK(m[1].fixes.empty());
+  // Two obsolete -o options in one service: either becomes the level, the
+  // other goes.
   CHECK(contains(m[1].notes[0], "smtp_tls_security_level = encrypt"));
+  for (const Found& each : m) {
+    CHECK(contains(each.fixed, "smtp\n  -o smtp_tls_security_level=encrypt\n"));
+    CHECK(!contains(each.fixed, "enforce"));
+  }
 
   const Run single = run({{"master.cf", "relay     unix  -       -       n       -       -       smtp\n"
                                         "  -o smtp_use_tls=yes\n"}});
