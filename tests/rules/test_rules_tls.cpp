@@ -50,8 +50,11 @@ Run run(const std::map<std::string, std::string>& files, const std::string& vers
       f.file = fs::path(d.file->path()).filename().string();
       f.line = d.file->position(d.span.begin).line;
       if (!d.fixes.empty()) {
+        // The finding's own file after the first fix (edits of other files,
+        // e.g. main.cf for a finding in a table, are left out).
         std::string text(d.file->text());
         auto edits = d.fixes.front().edits;
+        std::erase_if(edits, [&d](const lint::Edit& e) { return e.file && e.file != d.file; });
         std::sort(edits.begin(), edits.end(), [](const lint::Edit& a, const lint::Edit& b) { return a.span.begin > b.span.begin; });
         for (const lint::Edit& e : edits) text.replace(e.span.begin, e.span.size(), e.replacement);
         f.fixed = text;
