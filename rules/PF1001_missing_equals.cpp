@@ -37,6 +37,11 @@ must start with `#` (there are no comments after text).
 ## How to fix
 Add the missing `=`, or turn the line into a comment with a leading `#`.
 Remember that an indented line continues the line before it.
+
+## Fix
+No automatic fix: whether the line is a setting without its `=`, a comment
+without its `#` or a continuation without its indentation cannot be told
+from the text.
 )md",
 };
 

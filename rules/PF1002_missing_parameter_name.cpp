@@ -35,6 +35,9 @@ None.
 ## How to fix
 Put the name back in front of the `=`, or indent the line if it continues
 the value of the line above.
+
+## Fix
+No automatic fix: the name that was meant is not in the file.
 )md",
 };
 

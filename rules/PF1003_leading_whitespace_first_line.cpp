@@ -38,9 +38,30 @@ None.
 
 ## How to fix
 Remove the indentation of the first setting.
+
+## Fix
+The fix removes the blanks in front of the first line. It is **unsafe**:
+today Postfix ignores the whole logical line; after the fix it reads it,
+and the setting takes effect.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
-void check_PF1003(lint::CheckContext& context) { report_syntax_issue(context, syntax::SyntaxIssue::leading_whitespace); }
+namespace {
+
+// Unsafe: Postfix ignores the line today and reads it after the fix.
+void unindent(const syntax::SourceFile& source, const syntax::SyntaxDiagnostic& problem, lint::Diagnostic& finding) {
+  const std::string_view text = source.slice(problem.span);
+  const std::size_t n = text.find_first_not_of(" \t");
+  if (n == 0 || n == std::string_view::npos || text[n] == '\n') return;
+  const syntax::Span lead{problem.span.begin, problem.span.begin + static_cast<std::uint32_t>(n)};
+  finding.fixes.push_back({"Remove the indentation of the first line", {{&source, lead, ""}}, false});
+}
+
+}  // namespace
+
+void check_PF1003(lint::CheckContext& context) {
+  report_syntax_issue(context, syntax::SyntaxIssue::leading_whitespace, unindent);
+}
 
 }  // namespace pflint::rules

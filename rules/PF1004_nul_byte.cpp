@@ -30,6 +30,11 @@ None.
 ## How to fix
 Delete the byte, e.g. `tr -d '\000' < main.cf > main.cf.new`, check the
 result, and replace the file.
+
+## Fix
+No automatic fix: Postfix ignores the text after the byte, so deleting the
+byte would bring back text it does not read today; which of the two was
+meant needs a look at the bytes.
 )md",
 };
 

@@ -36,6 +36,10 @@ None.
 ## How to fix
 Indent continuation lines, or complete the entry; use `-` for a field's
 default.
+
+## Fix
+No automatic fix: the missing fields, or the missing indentation of a
+continuation, cannot be guessed.
 )md",
 };
 

@@ -35,6 +35,10 @@ None.
 ## How to fix
 Write `-o name=value` without spaces, or use the long form
 `-o { name = value with spaces }` (Postfix 3.0 and later).
+
+## Fix
+No automatic fix: removing the blanks and bracing the whole setting are
+both possible, and they give different values.
 )md",
 };
 

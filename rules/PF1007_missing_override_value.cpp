@@ -31,6 +31,9 @@ None.
 
 ## How to fix
 Add the intended `name=value`, or remove the `-o`.
+
+## Fix
+No automatic fix: the setting that was meant is not in the file.
 )md",
 };
 

@@ -34,6 +34,9 @@ None.
 
 ## How to fix
 Close every `{` with a `}` and leave a space after the `}`.
+
+## Fix
+No automatic fix: where the missing brace belongs cannot be told.
 )md",
 };
 

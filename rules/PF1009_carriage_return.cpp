@@ -32,7 +32,13 @@ None.
 
 ## How to fix
 Convert the file: `sed -i 's/\r$//' main.cf` (or `dos2unix main.cf`).
+
+## Fix
+The fix deletes every carriage return of the file. It is **safe**: at the
+end of a line Postfix already treats the byte as trailing white space, and
+inside a continued value it is the stray byte the finding is about.
 )md",
+    .fix = lint::FixClass::safe,
 };
 
 void check_PF1009(lint::CheckContext& context) {
@@ -42,8 +48,17 @@ void check_PF1009(lint::CheckContext& context) {
     const auto cr = text.find('\r');
     if (cr == std::string_view::npos) continue;
     const auto at = static_cast<std::uint32_t>(cr);
-    context.report(&(*file)->source, syntax::Span{at, at + 1},
-                   "carriage return (Windows line ending); Postfix keeps it inside continued values");
+    const syntax::SourceFile* source = &(*file)->source;
+    lint::Diagnostic& d = context.report(source, syntax::Span{at, at + 1},
+                                         "carriage return (Windows line ending); Postfix keeps it inside continued "
+                                         "values");
+    // Safe (see the doc): one fix deleting every CR of the file.
+    lint::Fix fix{"Remove the carriage returns (Unix line endings)", {}, true};
+    for (std::size_t i = cr; i != std::string_view::npos; i = text.find('\r', i + 1)) {
+      const auto b = static_cast<std::uint32_t>(i);
+      fix.edits.push_back({source, {b, b + 1}, ""});
+    }
+    d.fixes.push_back(std::move(fix));
   }
 }
 

@@ -37,6 +37,9 @@ None.
 Write `# pflint: disable=PF2001,PF3004` on the line above the setting, or
 `# pflint: disable-file=PF2001` anywhere in the file. Codes may be prefixes
 (`PF3`) or `ALL`.
+
+## Fix
+No automatic fix: the codes that were meant are not known.
 )md",
 };
 

@@ -51,6 +51,7 @@ When a known name is close, the fix renames the setting to it. It is
 **unsafe**: the setting that Postfix ignored takes effect, and the closest
 name is a guess from spelling. Names with no close match get no fix.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 void check_PF2001(lint::CheckContext& context) {

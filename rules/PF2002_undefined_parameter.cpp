@@ -42,6 +42,10 @@ value to make the intent explicit.
 
 ## How to fix
 Define the name, or fix its spelling.
+
+## Fix
+No automatic fix: defining the name and correcting a misspelt reference are
+both possible, and the value meant is not known.
 )md",
 };
 

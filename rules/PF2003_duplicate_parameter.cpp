@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "lint/context.hpp"
+#include "rules/fix_edits.hpp"
 
 namespace pflint::rules {
 
@@ -45,7 +46,14 @@ this rule does not report them either.
 ## How to fix
 Keep one line per parameter, and one `-o` per parameter in an entry. `postconf -e name=value` (or
 `pflint postconf -e`) edits in place instead of appending.
+
+## Fix
+The fix deletes the earlier definition: the main.cf line, or the earlier
+`-o` of the entry. It is **safe**: Postfix uses the last definition
+anyway (and `$name` references always see that one), so the effective
+configuration is the same, without the "overriding earlier entry" warning.
 )md",
+    .fix = lint::FixClass::safe,
 };
 
 namespace {
@@ -62,10 +70,17 @@ void check_master_overrides(lint::CheckContext& context) {
         const config::OverrideSetting& earlier = e.overrides[j];
         if (earlier.name != later.name) continue;
         if (earlier.value != later.value) {
-          context.report(&source, later.name_span,
-                         fmt::format("-o {} is given again in {}; this value overrides \"{}\" from line {}, "
-                                     "which Postfix ignores",
-                                     later.name, e.name(), earlier.value, earlier.line));
+          lint::Diagnostic& d =
+              context.report(&source, later.name_span,
+                             fmt::format("-o {} is given again in {}; this value overrides \"{}\" from line {}, "
+                                         "which Postfix ignores",
+                                         later.name, e.name(), earlier.value, earlier.line));
+          const model::Origin at{model::OriginKind::master_override, &source, earlier.name_span, earlier.value_span,
+                                 earlier.line, &e};
+          // Safe: the daemon applies the -o options in order; the last wins.
+          if (const auto del = fixe::delete_setting(context.files(), at)) {
+            d.fixes.push_back({fmt::format("Remove the earlier -o {}", earlier.name), {*del}, true});
+          }
         }
         break;  // compare with the nearest earlier one only
       }
@@ -83,11 +98,15 @@ void check_PF2003(lint::CheckContext& context) {
   for (const config::Redefinition& r : main.redefinitions()) {
     const config::MainEntry& later = main.entries()[r.entry];
     const config::MainEntry& earlier = main.entries()[r.earlier];
-    context
-        .report(&source, later.name_span,
-                fmt::format("{} is set again; this value overrides \"{}\" from line {}, which Postfix ignores",
-                            later.name, r.old_value, earlier.line))
-        .notes.push_back(fmt::format("Postfix logs: overriding earlier entry: {}={}", later.name, r.old_value));
+    lint::Diagnostic& d =
+        context.report(&source, later.name_span,
+                       fmt::format("{} is set again; this value overrides \"{}\" from line {}, which Postfix ignores",
+                                   later.name, r.old_value, earlier.line));
+    d.notes.push_back(fmt::format("Postfix logs: overriding earlier entry: {}={}", later.name, r.old_value));
+    // Safe: the last definition wins; the earlier line is never used.
+    d.fixes.push_back({fmt::format("Remove the earlier {} line ({})", earlier.name, earlier.line),
+                       {{&source, fixe::logical_line_span(source, earlier.line, earlier.name_span, earlier.value_span), ""}},
+                       true});
   }
 }
 

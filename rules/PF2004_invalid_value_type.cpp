@@ -54,6 +54,10 @@ fails are left to the expansion rules.
 ## How to fix
 Write the value in the parameter's type; `postconf -d NAME` shows the
 default, which has the right form.
+
+## Fix
+No automatic fix: the value meant cannot be derived from one of the wrong
+type.
 )md",
 };
 

@@ -44,6 +44,11 @@ them.
 
 ## How to fix
 Replace the parameter as the message says and remove the old line.
+
+## Fix
+No automatic fix: the replacements are rarely plain renames (values map
+onto another parameter's values); for the obsolete TLS switches PF3001 and
+PF3002 offer the fix.
 )md",
 };
 

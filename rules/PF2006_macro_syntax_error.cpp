@@ -38,6 +38,10 @@ are not checked. A literal dollar sign is written `$$`.
 ## How to fix
 Close the braces, brace relational operands (`${{$a} == {b} ? {x} : {y}}`),
 and write `$$` for a literal `$`.
+
+## Fix
+No automatic fix: where the missing brace or the `$$` belongs cannot be
+told.
 )md",
 };
 

@@ -49,6 +49,11 @@ in a banner text).
 
 ## How to fix
 Move the comment to a line of its own that starts with `#`.
+
+## Fix
+No automatic fix: whether the words after `#` are a comment or part of the
+value (a banner, a pattern) only the admin knows; moving them out changes
+the value.
 )md",
 };
 

@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include "lint/context.hpp"
+#include "rules/fix_edits.hpp"
 
 namespace pflint::rules {
 
@@ -36,14 +37,28 @@ None.
 
 ## How to fix
 Remove the line; refer to the value as `$service_name` (etc.) where needed.
+
+## Fix
+For a main.cf line the fix deletes it. It is **safe**: Postfix skips the
+assignment (and logs a warning) already. A `-o` of that name gets no fix:
+it is passed to the daemon, and its effect there is not one to remove
+blindly.
 )md",
+    .fix = lint::FixClass::safe,
 };
 
 void check_PF2008(lint::CheckContext& context) {
   for (const model::Setting& s : context.model().settings()) {
     if (s.name == "process_name" || s.name == "process_id" || s.name == "service_name") {
-      context.report(s.origin.file, s.origin.name_span,
-                     fmt::format("{} is set by Postfix for each program; this assignment is ignored", s.name));
+      lint::Diagnostic& d =
+          context.report(s.origin.file, s.origin.name_span,
+                         fmt::format("{} is set by Postfix for each program; this assignment is ignored", s.name));
+      // Safe: Postfix skips the main.cf line (with a warning) already.
+      if (s.origin.kind == model::OriginKind::main_cf && s.origin.file) {
+        d.fixes.push_back({fmt::format("Remove the ignored {} line", s.name),
+                           {{s.origin.file, fixe::line_delete_span(s.origin), ""}},
+                           true});
+      }
     }
   }
 }

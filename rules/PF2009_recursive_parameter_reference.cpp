@@ -50,6 +50,10 @@ loop is reported.
 ## How to fix
 Give one of the names in the loop a literal value. The message shows the
 path of references that leads back.
+
+## Fix
+No automatic fix: which name of the loop should get a literal value, and
+which value, is the admin's choice.
 )md",
 };
 

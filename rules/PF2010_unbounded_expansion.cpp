@@ -68,6 +68,9 @@ of text) is also reported; no real configuration needs one.
 ## How to fix
 Break the chain: give the parameter its final text, or reference each name
 once.
+
+## Fix
+No automatic fix: the final text meant is not known.
 )md",
 };
 

@@ -54,13 +54,17 @@ delete the switches. The fix does either for main.cf lines.
 
 ## Fix
 Two fixes, both **safe**. Where the switches decide the level, the fix
-writes `smtp_tls_security_level` with exactly the level they give today in
-place of the deciding switch and deletes the other switches of that scope
-(for a master.cf `-o`, only when it is the one switch of that service):
-Postfix uses the same level before and after. Where a level is already set,
-the fix deletes the ignored main.cf line, which Postfix does not read
-anyway.
+writes `smtp_tls_security_level` (or `lmtp_…`) with exactly the level they
+give today in place of the deciding switch and deletes the other switches
+of that scope: the main.cf lines, or, for a master.cf `-o`, the entry's
+other `-o` switches, the level going in as `-o` of that entry. Postfix uses
+the same level before and after (`smtp_enforce_tls = yes` alone is
+`verify`: `smtp_tls_enforce_peername` defaults to yes). A main.cf line is
+rewritten only when every service that reads it would keep its level.
+Where a level is already set, or a switch is not consulted, the fix
+deletes it; Postfix does not read it anyway.
 )md",
+    .fix = lint::FixClass::safe,
 };
 
 namespace {
@@ -81,22 +85,66 @@ std::vector<tlsr::ClientSetting> scope_settings(const model::Model& model, const
   return out;
 }
 
-// replacement_fix - turn the deciding setting into the level line and drop the
-// other obsolete lines of the scope (main.cf), or -o with no others.
-void add_replacement_fix(lint::Diagnostic& d, const model::Model& model, const tlsr::ClientSetting& c,
+bool same_setting(const model::Origin& a, const model::Origin& b) {
+  return a.file == b.file && a.name_span.begin == b.name_span.begin && a.kind == b.kind;
+}
+
+// consulted_elsewhere - whether some client service of the prefix derives
+// its level from the main.cf switch at `o` (a service with -o switches of
+// its own may read main.cf switches that the main.cf scope does not).
+bool consulted_elsewhere(const tls::TlsModel* tls, const std::string& prefix, const model::Origin& o) {
+  if (!tls) return true;
+  for (const tls::ServicePolicy& svc : tls->services()) {
+    if (svc.prefix != prefix) continue;
+    for (const tls::ObsoleteSetting& s : svc.global.derived_from_obsolete) {
+      if (s.set() && same_setting(s.origin, o)) return true;
+    }
+  }
+  return false;
+}
+
+// services_keep_level - whether every client service of the prefix keeps
+// its level once main.cf sets the level parameter to `level`: a service
+// whose level the switches decide must have that level already and must not
+// empty the parameter with a -o (it would then lose the main.cf switches).
+bool services_keep_level(const tls::TlsModel* tls, const std::string& prefix, tls::Level level) {
+  if (!tls) return false;
+  for (const tls::ServicePolicy& svc : tls->services()) {
+    if (svc.prefix != prefix || svc.global.derived_from_obsolete.empty()) continue;
+    const bool own_level = svc.entry && svc.entry->find_override(svc.parameter("tls_security_level"));
+    if (own_level || svc.global.level != level) return false;
+  }
+  return true;
+}
+
+// replacement_fix - safe: the deciding switch becomes the level line with the
+// level the switches give today, and the other switches of its scope go
+// (the main.cf lines, or the entry's other -o options).
+void add_replacement_fix(lint::CheckContext& context, lint::Diagnostic& d, const tlsr::ClientSetting& c,
                          const std::string& level_param, tls::Level level) {
   const model::Origin& o = c.setting.origin;
   if (!o.file) return;
-  const std::vector<tlsr::ClientSetting> all = scope_settings(model, c);
-  if (o.kind == model::OriginKind::master_override && all.size() != 1) return;
-  // Safe: the level written is the one the switches give today.
+  const std::vector<tlsr::ClientSetting> all = scope_settings(context.model(), c);
+  if (o.kind == model::OriginKind::main_cf && !services_keep_level(context.tls(), c.prefix, level)) return;
   lint::Fix fix{fmt::format("Replace with {} = {}", level_param, tls::level_name(level)), {}, true};
-  fix.edits.push_back({o.file, tlsr::setting_span(o), tlsr::assignment(o, level_param, tls::level_name(level))});
+  fix.edits.push_back({o.file, fixe::setting_span(o), fixe::assignment(o, level_param, tls::level_name(level))});
   for (const tlsr::ClientSetting& other : all) {
-    if (other.setting.origin.name_span == o.name_span) continue;
-    fix.edits.push_back({o.file, tlsr::line_delete_span(other.setting.origin), ""});
+    if (same_setting(other.setting.origin, o)) continue;
+    const auto del = fixe::delete_setting(context.files(), other.setting.origin);
+    if (!del) return;
+    fix.edits.push_back(*del);
   }
   d.fixes.push_back(std::move(fix));
+}
+
+// add_removal_fix - safe: delete a switch Postfix does not consult (in its
+// scope, nor, for main.cf, in any service).
+void add_removal_fix(lint::CheckContext& context, lint::Diagnostic& d, const tlsr::ClientSetting& c) {
+  const model::Origin& o = c.setting.origin;
+  if (o.kind == model::OriginKind::main_cf && consulted_elsewhere(context.tls(), c.prefix, o)) return;
+  if (const auto del = fixe::delete_setting(context.files(), o)) {
+    d.fixes.push_back({fmt::format("Remove the ignored {}", c.setting.name), {*del}, true});
+  }
 }
 
 void check_one(lint::CheckContext& context, const tlsr::ClientSetting& c) {
@@ -120,12 +168,7 @@ void check_one(lint::CheckContext& context, const tlsr::ClientSetting& c) {
                              tls::level_name(g.level));
     }
     lint::Diagnostic& d = context.report_at(c.setting.origin, std::move(message));
-    if (c.setting.origin.kind == model::OriginKind::main_cf && c.setting.origin.file) {
-      // Safe: Postfix ignores the line already.
-      d.fixes.push_back({fmt::format("Remove the ignored {} line", name),
-                         {{c.setting.origin.file, tlsr::line_delete_span(c.setting.origin), ""}},
-                         true});
-    }
+    add_removal_fix(context, d, c);  // safe: Postfix ignores it already
     return;
   }
 
@@ -144,7 +187,14 @@ void check_one(lint::CheckContext& context, const tlsr::ClientSetting& c) {
     d.notes.push_back(
         "with compatibility_level 3.11 or later, Postfix 3.11 ignores these switches and uses level may (see PF3002)");
   }
-  if (decides) add_replacement_fix(d, model, c, level_param, g.level);
+  // A -o that counts in its service can always carry the service's level;
+  // main.cf only through the switch that decides.
+  const bool master = c.setting.origin.kind == model::OriginKind::master_override;
+  if (decides || (master && consulted)) {
+    add_replacement_fix(context, d, c, level_param, g.level);
+  } else if (!consulted) {
+    add_removal_fix(context, d, c);
+  }
 }
 
 }  // namespace

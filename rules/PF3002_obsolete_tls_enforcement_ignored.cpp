@@ -62,6 +62,7 @@ without STARTTLS or without a verifiable certificate is deferred instead of
 sent. That is what the switches were written for, but it changes what
 Postfix does; apply it with `--unsafe-fixes`.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 void check_PF3002(lint::CheckContext& context) {
@@ -86,12 +87,12 @@ void check_PF3002(lint::CheckContext& context) {
     if (!o.file) continue;
     // Unsafe: today Postfix uses "may"; the fix makes TLS mandatory again.
     lint::Fix fix{fmt::format("Replace with {} = {}", level_param, tls::level_name(asked)), {}, false};
-    fix.edits.push_back({o.file, tlsr::setting_span(o), tlsr::assignment(o, level_param, tls::level_name(asked))});
+    fix.edits.push_back({o.file, fixe::setting_span(o), fixe::assignment(o, level_param, tls::level_name(asked))});
     if (o.kind == model::OriginKind::main_cf) {
       for (const std::string_view suffix : {std::string_view("use_tls"), std::string_view("tls_enforce_peername")}) {
         for (const tlsr::ClientSetting& other : tlsr::client_settings(model, suffix)) {
           if (other.prefix == c.prefix && other.setting.origin.kind == model::OriginKind::main_cf) {
-            fix.edits.push_back({o.file, tlsr::line_delete_span(other.setting.origin), ""});
+            fix.edits.push_back({o.file, fixe::line_delete_span(other.setting.origin), ""});
           }
         }
       }

@@ -48,6 +48,7 @@ today the client stops at start-up and mail stays queued; after the fix it
 starts delivering at that level, which the admin should confirm. Other
 unknown levels get no fix: which level was meant cannot be guessed.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 void check_PF3003(lint::CheckContext& context) {

@@ -49,6 +49,9 @@ no effect; that is not flagged here.
 Use `SSLv3`, `TLSv1`, `TLSv1.1`, `TLSv1.2`, `TLSv1.3`, each optionally
 negated with `!`, or (3.6+) a range with `>=` and `<=`. Keep at least one
 protocol that current servers speak (TLSv1.2 and TLSv1.3).
+
+## Fix
+No automatic fix: the protocol meant by an unknown name cannot be guessed.
 )md",
 };
 

@@ -55,6 +55,7 @@ The fix replaces the value with the bound (`>=TLSv1.2` for
 on Postfix 3.6 or later, where the bound enables exactly the protocols the
 exclusion list enabled.
 )md",
+    .fix = lint::FixClass::safe,
 };
 
 void check_PF3005(lint::CheckContext& context) {

@@ -51,6 +51,7 @@ The fix deletes the empty main.cf line (not one whose value comes from a
 fix it runs with the built-in default, which may not be the value that was
 meant.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 void check_PF3006(lint::CheckContext& context) {
@@ -66,7 +67,7 @@ void check_PF3006(lint::CheckContext& context) {
       const model::Origin& o = c.setting.origin;
       if (o.kind == model::OriginKind::main_cf && o.file && c.setting.value.find('$') == std::string_view::npos) {
         d.fixes.push_back({fmt::format("Delete the line (use the default of {})", c.setting.name),
-                           {{o.file, tlsr::line_delete_span(o), ""}},
+                           {{o.file, fixe::line_delete_span(o), ""}},
                            false});  // unsafe: the client starts with the default
       }
     }

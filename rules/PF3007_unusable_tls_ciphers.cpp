@@ -52,6 +52,7 @@ deferred mail at mandatory levels); after the fix TLS works with those
 ciphers excluded. Invalid grades get no fix: the grade meant cannot be
 guessed.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 void check_PF3007(lint::CheckContext& context) {

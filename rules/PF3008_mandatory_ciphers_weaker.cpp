@@ -54,7 +54,15 @@ practical use.
 ## How to fix
 Raise `smtp_tls_mandatory_ciphers`, and leave `smtp_tls_ciphers` at its
 default `medium` (see PF3010 on restricting opportunistic TLS).
+
+## Fix
+The fix writes the opportunistic grade as the mandatory one: it replaces
+the value of `smtp_tls_mandatory_ciphers`, or, when only
+`smtp_tls_ciphers` is set, adds `smtp_tls_mandatory_ciphers` after it. It
+is **unsafe**: destinations that require TLS then refuse the weaker
+ciphers, and a server that only has those defers mail.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 namespace {
@@ -99,6 +107,14 @@ void check_PF3008(lint::CheckContext& context) {
                         mand_name, mand_text, mand.origin.describe(), opp_name, opp_text, opp.origin.describe()));
     d.notes.push_back(fmt::format("the mandatory grade applies at encrypt and stronger levels, {} only at may",
                                   opp_name));
+    // Unsafe: mandatory TLS gets stricter.
+    const std::string title = fmt::format("Set {} = {}", mand_name, opp_text);
+    if (explicit_origin(mand.origin)) {
+      d.fixes.push_back({title, {{mand.origin.file, fixe::setting_span(mand.origin),
+                                  fixe::assignment(mand.origin, mand_name, opp_text)}}, false});
+    } else if (const auto add = fixe::insert_after(opp.origin, mand_name, opp_text)) {
+      d.fixes.push_back({title, {*add}, false});
+    }
   }
 }
 

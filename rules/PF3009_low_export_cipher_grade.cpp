@@ -48,6 +48,7 @@ The fix writes `medium`. It is **safe**: on the Postfix versions the rule
 applies to (3.8 and later) `low` and `export` already select the medium
 list, so the ciphers offered do not change.
 )md",
+    .fix = lint::FixClass::safe,
 };
 
 void check_PF3009(lint::CheckContext& context) {

@@ -48,6 +48,10 @@ the price of plaintext. Then keep the setting and suppress this finding.
 Delete the restriction, and put stricter settings into
 `smtp_tls_mandatory_protocols` / `smtp_tls_mandatory_ciphers` for the
 destinations where TLS is required.
+
+## Fix
+No automatic fix: dropping the restriction changes which servers get TLS,
+and whether it belongs in the mandatory twins instead is a policy choice.
 )md",
 };
 

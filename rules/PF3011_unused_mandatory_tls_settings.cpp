@@ -46,6 +46,10 @@ table pflint cannot read (SQL, LDAP, socketmap): then nothing is reported.
 ## How to fix
 Either require TLS where you mean to (a level above `may`, globally or in a
 policy table), or delete the unused settings.
+
+## Fix
+No automatic fix: requiring TLS somewhere and deleting the settings are
+both possible; which one is meant is a policy choice.
 )md",
 };
 

@@ -52,6 +52,10 @@ known hosts. Suppress the finding there.
 Set the global level to `may` (or `dane`) and list the destinations that
 must get TLS in a policy table, or route mail through a `relayhost` that
 you know supports the level.
+
+## Fix
+No automatic fix: the destinations that need TLS, or a relay that offers
+it, are not in the configuration.
 )md",
 };
 

@@ -47,6 +47,10 @@ with the digest in `smtp_tls_fingerprint_digest` (for example with
 `posttls-finger` or `openssl x509 -fingerprint -sha256`), to
 `smtp_tls_fingerprint_cert_match` or to the entry's `match=` (several
 separated by `|`).
+
+## Fix
+No automatic fix: the fingerprint has to be computed from the server's
+certificate or key.
 )md",
 };
 

@@ -51,6 +51,10 @@ sha384, sha512).
 Copy the fingerprint again, computed with the configured digest, or change
 `smtp_tls_fingerprint_digest` to the digest the value was made with.
 Separate several fingerprints with commas in main.cf, with `|` in `match=`.
+
+## Fix
+No automatic fix: the right fingerprint has to be computed again from the
+server's certificate or key.
 )md",
 };
 

@@ -45,6 +45,10 @@ None; every peer's fingerprint can be recomputed with SHA-256.
 Set `smtp_tls_fingerprint_digest = sha256` (or raise `compatibility_level`
 to 3.6 or later) and replace the fingerprints with SHA-256 ones, of the
 certificate or of its public key.
+
+## Fix
+No automatic fix: changing the digest alone would make every fingerprint
+stop matching; they have to be recomputed from the servers' certificates.
 )md",
 };
 

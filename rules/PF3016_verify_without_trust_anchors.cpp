@@ -45,6 +45,10 @@ Point `smtp_tls_CAfile` at a CA bundle (Debian:
 `/etc/ssl/certs/ca-certificates.crt`) or `smtp_tls_CApath` at a hashed
 directory (`/etc/ssl/certs`), or give the server's own trust anchor in
 `smtp_tls_trust_anchor_file` or the table's `tafile=`.
+
+## Fix
+No automatic fix: which CA bundle or trust anchor to trust is not in the
+configuration, and it may not exist on the host.
 )md",
 };
 

@@ -47,7 +47,17 @@ local unbound) in `/etc/resolv.conf`; pflint cannot check that.
 Set `smtp_dns_support_level = dnssec`, keep `dns` in `smtp_host_lookup`,
 leave `ignore_mx_lookup_error` at `no`, and remove `res_defnames` and
 `res_dnsrch` from `smtp_dns_resolver_options`.
+
+## Fix
+When the DNS support level is the only missing prerequisite, the fix sets
+`smtp_dns_support_level = dnssec`: it replaces the explicit setting, or
+adds one next to the setting that asks for `dane`. It is **unsafe**: DNS
+lookups change for every delivery of that client (DNSSEC validation by
+the resolver is then required, and TLSA records are enforced). Other
+missing prerequisites get no fix: which lookups to change is for the
+admin.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 namespace {
@@ -57,6 +67,26 @@ bool has_word(std::string_view list, std::string_view word) {
   }
   return false;
 }
+bool explicit_parameter(const tls::Provenance& p) {
+  return p.kind == tls::Provenance::Kind::parameter && p.origin.file &&
+         (p.origin.kind == model::OriginKind::main_cf || p.origin.kind == model::OriginKind::master_override);
+}
+
+// add_dnssec_fix - unsafe: <prefix>_dns_support_level = dnssec, in place of
+// the explicit setting or next to the parameter that asks for DANE.
+void add_dnssec_fix(lint::Diagnostic& finding, const tls::DanePrerequisites& d, const tls::Provenance& level) {
+  const tls::Provenance& dns = d.dns_support_level.from;
+  const std::string name(dns.parameter);
+  const std::string title = fmt::format("Set {} = dnssec", name);
+  if (explicit_parameter(dns)) {
+    finding.fixes.push_back(
+        {title, {{dns.origin.file, fixe::setting_span(dns.origin), fixe::assignment(dns.origin, name, "dnssec")}},
+         false});
+  } else if (explicit_parameter(level)) {
+    if (const auto add = fixe::insert_after(level.origin, name, "dnssec")) finding.fixes.push_back({title, {*add}, false});
+  }
+}
+
 }  // namespace
 
 void check_PF3017(lint::CheckContext& context) {
@@ -84,9 +114,11 @@ void check_PF3017(lint::CheckContext& context) {
     const std::string outcome = p.level == tls::Level::dane
                                     ? "Postfix warns and falls back to level may (optional, unauthenticated TLS)"
                                     : "Postfix defers every message";
-    tlsr::report_provenance(context, p.level_setting.from,
-                            fmt::format("level {} for {} ({}) cannot work: {}; {}", tls::level_name(p.level),
-                                        tlsr::for_whom(svc, p), tlsr::level_from(svc, p), reasons, outcome));
+    lint::Diagnostic& finding =
+        tlsr::report_provenance(context, p.level_setting.from,
+                                fmt::format("level {} for {} ({}) cannot work: {}; {}", tls::level_name(p.level),
+                                            tlsr::for_whom(svc, p), tlsr::level_from(svc, p), reasons, outcome));
+    if (why.size() == 1 && d.dns_support_level.value != "dnssec") add_dnssec_fix(finding, d, p.level_setting.from);
   });
 }
 

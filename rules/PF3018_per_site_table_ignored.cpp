@@ -53,6 +53,11 @@ None.
 Move the per-site entries into the policy table (`NONE` → `none`, `MAY` →
 `may`, `MUST_NOPEERMATCH` → `encrypt`, `MUST` → `verify`), then delete
 `smtp_tls_per_site`.
+
+## Fix
+No automatic fix: policy tables are not edited by `--fix` (a compiled table
+also needs `postmap`), and the per-site entries would have to become policy
+table entries.
 )md",
 };
 

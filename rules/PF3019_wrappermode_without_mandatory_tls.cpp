@@ -45,6 +45,11 @@ Raise the level to `encrypt` (or `verify`/`secure` with a CA configured).
 Usually wrapper mode belongs on a dedicated master.cf transport with
 `-o smtp_tls_wrappermode=yes -o smtp_tls_security_level=encrypt`, used only
 for the port-465 relay.
+
+## Fix
+No automatic fix: raising the level here would require TLS from every
+destination; where wrapper mode belongs (usually a dedicated transport for
+the port-465 relay) is a design choice.
 )md",
 };
 

@@ -48,6 +48,10 @@ is then harmless but redundant.
 ## How to fix
 Use `nexthop`, `dot-nexthop` or explicit names (`example.com`,
 `.example.com`) instead of `hostname`.
+
+## Fix
+No automatic fix: which names to accept instead (`nexthop`, `dot-nexthop`,
+explicit domains) is a trust decision.
 )md",
 };
 

@@ -46,6 +46,10 @@ None.
 Remove the `.`. To accept any name that chains to a trusted CA, there is
 no wildcard: use `encrypt` (no name check) or list the domains
 (`.example.com`).
+
+## Fix
+No automatic fix: a lone `.` has no equivalent; the names to accept are a
+trust decision.
 )md",
 };
 

@@ -41,6 +41,9 @@ None.
 ## How to fix
 Use `dane` (the default since 3.6: keep enforcing TLSA records found for
 the MX host), `encrypt` or `may`, or delete the line.
+
+## Fix
+No automatic fix: the value meant cannot be guessed from an invalid one.
 )md",
 };
 

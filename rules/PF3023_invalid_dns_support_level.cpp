@@ -41,6 +41,9 @@ yes`).
 
 ## How to fix
 Write `dnssec` (for DANE), `enabled` or `disabled`.
+
+## Fix
+No automatic fix: the value meant cannot be guessed from an invalid one.
 )md",
 };
 

@@ -44,6 +44,9 @@ value is still wrong.
 ## How to fix
 Write a plain host name, or `hostname` (the MX host's name) or `nexthop`
 (the next-hop domain).
+
+## Fix
+No automatic fix: the server name meant cannot be guessed.
 )md",
 };
 

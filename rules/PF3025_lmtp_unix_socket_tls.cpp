@@ -49,6 +49,10 @@ LMTP over TCP (`lmtp:inet:host:port`) to another machine can use TLS.
 Leave `lmtp_tls_security_level` empty (or `none`) for LMTP services that
 talk to local sockets; give TCP destinations their own master.cf service
 with `-o lmtp_tls_security_level=...`.
+
+## Fix
+No automatic fix: the TCP destinations would need a master.cf service of
+their own; that is a restructuring, not an edit.
 )md",
 };
 

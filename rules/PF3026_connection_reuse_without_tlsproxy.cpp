@@ -49,6 +49,11 @@ Not checked when no master.cf is part of the checked configuration.
 ## How to fix
 Add the stock tlsproxy line to master.cf (`tlsproxy unix - - y - 0
 tlsproxy`), or turn reuse off.
+
+## Fix
+No automatic fix: the tlsproxy entry differs between installations (Debian
+runs it chrooted, upstream does not), and turning reuse off is another
+choice.
 )md",
 };
 

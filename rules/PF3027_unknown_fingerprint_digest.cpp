@@ -42,6 +42,9 @@ ones) are reported too; suppress the finding if your OpenSSL has it.
 ## How to fix
 Use `sha256` (the default at `compatibility_level` 3.6 or later), or delete
 the line.
+
+## Fix
+No automatic fix: the digest the fingerprints were made with is not known.
 )md",
 };
 

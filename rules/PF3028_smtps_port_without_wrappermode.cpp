@@ -58,6 +58,10 @@ Either set `smtp_tls_wrappermode = yes` together with
 delivers to this next hop — in main.cf, or as `-o` options on a dedicated
 master.cf transport — or use the submission port 587, which speaks
 STARTTLS and needs no wrapper mode.
+
+## Fix
+No automatic fix: wrapper mode with a mandatory level, or port 587 with
+STARTTLS, and for which service, is a choice only the admin can make.
 )md",
 };
 

@@ -65,13 +65,27 @@ For a submission relay on port 587 or any server on port 25, remove
 implicit TLS, use its port 465. When only one relay needs wrapper mode,
 set it as an `-o` option of a dedicated master.cf transport named by
 `relayhost`'s transport or `default_transport`, not in main.cf.
+
+## Fix
+The fix deletes the `smtp_tls_wrappermode = yes` setting (main.cf line
+or `-o`). It is **unsafe**: the client then uses STARTTLS on every
+delivery that setting covers, including any that did go to a real
+port-465 server.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 namespace {
 
 // Port numbers and /etc/services names of plain SMTP with STARTTLS.
 constexpr std::array<std::string_view, 4> starttls_ports = {"25", "smtp", "587", "submission"};
+
+// add_unwrap_fix - unsafe: delete the wrapper-mode setting.
+void add_unwrap_fix(const lint::CheckContext& context, lint::Diagnostic& d, const model::Origin& wrap) {
+  if (const auto del = fixe::delete_setting(context.files(), wrap)) {
+    d.fixes.push_back({"Remove smtp_tls_wrappermode = yes (use STARTTLS)", {*del}, false});
+  }
+}
 
 }  // namespace
 
@@ -84,20 +98,22 @@ void check_PF3029(lint::CheckContext& context) {
     if (h.hop.empty()) {
       // Straight to MX hosts: the wrapper-mode line is the one to blame.
       if (!once.first(wrap.file, wrap.value_span, "mx")) return;
-      context.report_at(wrap, fmt::format("{} delivers {} on port 25 with smtp_tls_wrappermode = yes: MX hosts "
+      lint::Diagnostic& d = context.report_at(wrap, fmt::format("{} delivers {} on port 25 with smtp_tls_wrappermode = yes: MX hosts "
                                           "greet in plain text and offer STARTTLS, so every TLS hello fails "
                                           "and all such mail is deferred",
                                           h.service->name, h.via));
+      add_unwrap_fix(context, d, wrap);
       return;
     }
     const std::string_view port = nexthop::port_of(h.hop);
     if (!port.empty() && !nexthop::port_is(h.hop, starttls_ports)) return;
     if (!once.first(h.file(), h.span())) return;
-    nexthop::report(context, h, fmt::format("{} is port {} (plain SMTP with STARTTLS), but {} delivers {} with "
+    lint::Diagnostic& d = nexthop::report(context, h, fmt::format("{} is port {} (plain SMTP with STARTTLS), but {} delivers {} with "
                                            "smtp_tls_wrappermode = yes ({}): the client sends its TLS hello "
                                            "before the server's greeting and every delivery fails",
                                            h.hop, port.empty() ? std::string_view("25") : port, h.service->name,
                                            h.via, wrap.describe()));
+    add_unwrap_fix(context, d, wrap);
   });
 }
 

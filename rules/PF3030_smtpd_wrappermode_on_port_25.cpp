@@ -51,7 +51,14 @@ Remove `smtpd_tls_wrappermode = yes` from main.cf and set it only as an
 `-o` option of the implicit-TLS submission service (`submissions inet`,
 port 465), as the stock master.cf shows in its commented-out
 `submissions` entry.
+
+## Fix
+The fix deletes the `smtpd_tls_wrappermode = yes` setting (main.cf line
+or `-o`), unless another SMTP server entry reads the same main.cf line. It
+is **unsafe**: the port-25 server then greets in plain text and offers
+STARTTLS, which is what MTAs expect, but it is a change of what it does.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 namespace {
@@ -78,6 +85,22 @@ std::string message(std::string_view service) {
                      service);
 }
 
+// add_fix - unsafe: delete the wrapper-mode setting, unless the same main.cf
+// line also serves an SMTP server that is not on port 25 (submissions).
+void add_fix(const model::Model& model, lint::Diagnostic& d, const model::Origin& o) {
+  const config::ConfigDir& files = model.files();
+  if (o.kind == model::OriginKind::main_cf && files.master_file) {
+    for (const config::MasterEntry& e : files.master.entries()) {
+      if (e.process_name() != "smtpd" || receives_from_mtas(e)) continue;
+      const model::Origin other = model.raw("smtpd_tls_wrappermode", &e).origin;
+      if (other.file == o.file && other.name_span.begin == o.name_span.begin) return;
+    }
+  }
+  if (const auto del = fixe::delete_setting(files, o)) {
+    d.fixes.push_back({"Remove smtpd_tls_wrappermode = yes", {*del}, false});
+  }
+}
+
 }  // namespace
 
 void check_PF3030(lint::CheckContext& context) {
@@ -87,7 +110,7 @@ void check_PF3030(lint::CheckContext& context) {
   if (!files.master_file) {
     const model::Origin o = model.raw("smtpd_tls_wrappermode").origin;
     if (o.kind == model::OriginKind::main_cf && yes(model.expanded("smtpd_tls_wrappermode"))) {
-      context.report_at(o, message("the port-25 SMTP server (smtp/inet in the stock master.cf)"));
+      add_fix(model, context.report_at(o, message("the port-25 SMTP server (smtp/inet in the stock master.cf)")), o);
     }
     return;
   }
@@ -95,8 +118,10 @@ void check_PF3030(lint::CheckContext& context) {
     if (!receives_from_mtas(e) || !yes(model.expanded("smtpd_tls_wrappermode", &e))) continue;
     const model::Origin o = model.raw("smtpd_tls_wrappermode", &e).origin;
     if (o.kind == model::OriginKind::built_in || !once.first(o.file, o.value_span)) continue;
-    context.report_at(o, message(e.type() == "pass" ? fmt::format("{} (behind postscreen)", e.name())
-                                                                 : e.name()));
+    add_fix(model,
+            context.report_at(o, message(e.type() == "pass" ? fmt::format("{} (behind postscreen)", e.name())
+                                                                 : e.name())),
+            o);
   }
 }
 

@@ -54,7 +54,15 @@ global list.
 ## How to fix
 Write the minimum version as a range, `>=TLSv1.2` (Postfix 3.6 and later),
 or exclude the old ones: `!SSLv2, !SSLv3, !TLSv1, !TLSv1.1`.
+
+## Fix
+When the protocols come from a main.cf line or a `-o` option, the fix
+writes `>=TLSv1.2` (`!SSLv2, !SSLv3, !TLSv1, !TLSv1.1` before Postfix
+3.6). It is **unsafe**: servers that speak only the old versions then get
+no TLS (plaintext at `may`, deferred mail at mandatory levels), where
+today it is the other way round.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 namespace {
@@ -77,13 +85,23 @@ void check_PF3031(lint::CheckContext& context) {
     const tls::Setting& s = *p.protocols_setting;
     if (!once.first(s.from)) return;
     const bool mandatory = tls::tls_required(p.level);
-    tlsr::report_provenance(
+    lint::Diagnostic& d = tlsr::report_provenance(
         context, s.from,
         fmt::format("{} enables only {} for {}: no TLSv1.2 or TLSv1.3, so current servers refuse the handshake "
                     "and {}",
                     tlsr::describe_setting(s), fmt::join(list.enabled, ", "), tlsr::for_whom(svc, p),
                     mandatory ? fmt::format("mail at level {} is deferred", tls::level_name(p.level))
                               : std::string("mail goes out in plaintext")));
+    const model::Origin& o = s.from.origin;
+    if (s.from.kind == tls::Provenance::Kind::parameter && o.file &&
+        (o.kind == model::OriginKind::main_cf || o.kind == model::OriginKind::master_override)) {
+      const std::string_view modern = context.version() >= params::Version{3, 6, 0} ? ">=TLSv1.2"
+                                                                                     : "!SSLv2, !SSLv3, !TLSv1, !TLSv1.1";
+      // Unsafe: servers with only the old versions lose TLS.
+      d.fixes.push_back({fmt::format("Set {} = {}", s.from.parameter, modern),
+                         {{o.file, fixe::setting_span(o), fixe::assignment(o, s.from.parameter, modern)}},
+                         false});
+    }
   });
 }
 

@@ -66,6 +66,10 @@ Set `smtp_tls_security_level = may` for opportunistic TLS to the Internet,
 or `encrypt` (or `verify` with a CA) for a relay that always offers
 STARTTLS, above all when the client logs in with SASL. Postfix 3.11 at
 `compatibility_level = 3.11` makes `may` the default.
+
+## Fix
+No automatic fix: opportunistic (`may`) and mandatory (`encrypt`, `verify`)
+TLS are both reasonable; which one fits the relay is a policy decision.
 )md",
 };
 

@@ -50,6 +50,10 @@ Settings kept for a policy table entry at `may` that pflint cannot read
 ## How to fix
 Set the `smtp_tls_mandatory_*` twin instead (`smtp_tls_mandatory_protocols`,
 `smtp_tls_mandatory_ciphers`), or delete the unused setting.
+
+## Fix
+No automatic fix: setting the mandatory twin and deleting the setting are
+both possible; which one is meant is a policy choice.
 )md",
 };
 

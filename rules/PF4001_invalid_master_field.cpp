@@ -39,6 +39,9 @@ smtp inet n - y - - smtpd
 
 ## How to fix
 Use one of the accepted values; `-` selects the built-in default.
+
+## Fix
+No automatic fix: the value meant cannot be guessed from an invalid one.
 )md",
 };
 

@@ -41,6 +41,7 @@ The fix writes `n` in the private field. It is **unsafe**: today master(8)
 will not start; after the fix it starts and the service listens on the
 network, which the admin should mean.
 )md",
+    .fix = lint::FixClass::unsafe,
 };
 
 void check_PF4002(lint::CheckContext& context) {

@@ -37,6 +37,10 @@ None.
 
 ## How to fix
 Merge the entries into one, or give one of them another service name.
+
+## Fix
+No automatic fix: merging the entries and renaming one of them change
+different daemons; that is a choice.
 )md",
 };
 

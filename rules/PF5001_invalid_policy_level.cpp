@@ -48,6 +48,10 @@ Tables pflint cannot read (PF5006) are not checked.
 ## How to fix
 Use one of the level names; per-site `MUST` corresponds to `verify` and
 `MUST_NOPEERMATCH` to `encrypt` in a policy table.
+
+## Fix
+No automatic fix: policy tables are not edited by `--fix` (a compiled table
+also needs `postmap`), and the level meant cannot be guessed.
 )md",
 };
 

@@ -47,6 +47,11 @@ None.
 Raise the level to one that checks what the attribute names (`verify` or
 `secure` for names and trust anchors, `fingerprint` for digests), or drop
 the attribute.
+
+## Fix
+No automatic fix: policy tables are not edited by `--fix` (a compiled table
+also needs `postmap`), and raising the level and dropping the attribute are
+both possible.
 )md",
 };
 

@@ -55,6 +55,10 @@ None.
 Correct the attribute as the finding says; attribute names are
 `ciphers`, `protocols`, `exclude`, `match`, `tafile`, `servername`,
 `connection_reuse`, `enable_rpk` and the TLSRPT `policy_*` names.
+
+## Fix
+No automatic fix: policy tables are not edited by `--fix` (a compiled table
+also needs `postmap`), and the attribute meant cannot be guessed.
 )md",
 };
 

@@ -42,6 +42,11 @@ None.
 
 ## How to fix
 Remove the attributes, or choose the level they were written for.
+
+## Fix
+No automatic fix: policy tables are not edited by `--fix` (a compiled table
+also needs `postmap`), and removing the attributes and changing the level
+are both possible.
 )md",
 };
 

@@ -43,6 +43,10 @@ Postfix 3.10 and later accept the form (the rule does not run there).
 
 ## How to fix
 Write `name=value` without blanks, or upgrade Postfix.
+
+## Fix
+No automatic fix: policy tables are not edited by `--fix` (a compiled table
+also needs `postmap`), and a value with blanks has no unbraced form.
 )md",
 };
 

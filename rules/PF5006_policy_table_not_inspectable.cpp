@@ -50,6 +50,9 @@ if it has to live in a database.
 Nothing needs fixing. To have the entries checked, keep the postmap source
 file next to compiled tables, or export database policies to a file that
 pflint can read.
+
+## Fix
+No automatic fix: nothing needs fixing.
 )md",
 };
 

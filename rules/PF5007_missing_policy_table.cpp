@@ -49,6 +49,9 @@ reported as not inspectable (PF5006), not as missing.
 ## How to fix
 Create the table (and run `postmap` on it for `hash:`, `lmdb:`, `cdb:`
 types), use an absolute path, or remove it from the parameter.
+
+## Fix
+No automatic fix: the table's content is not known.
 )md",
 };
 

@@ -51,6 +51,10 @@ None.
 ## How to fix
 Keep one line per destination; continuation lines must start with
 whitespace; give the map name without the compiled suffix.
+
+## Fix
+No automatic fix: policy tables are not edited by `--fix` (a compiled table
+also needs `postmap`), and the entry meant cannot be guessed.
 )md",
 };
 

@@ -8,11 +8,17 @@
 
 namespace pflint::rules {
 
-inline void report_syntax_issue(lint::CheckContext& context, syntax::SyntaxIssue issue) {
+// report_syntax_issue - a finding for every problem of kind `issue`; `fix`,
+// when given, adds the rule's fix to it.
+using SyntaxFix = void (*)(const syntax::SourceFile& source, const syntax::SyntaxDiagnostic& problem,
+                           lint::Diagnostic& finding);
+inline void report_syntax_issue(lint::CheckContext& context, syntax::SyntaxIssue issue, SyntaxFix fix = nullptr) {
   for (const auto* file : {&context.files().main_file, &context.files().master_file}) {
     if (!*file) continue;
     for (const syntax::SyntaxDiagnostic& d : (*file)->tree.diagnostics) {
-      if (d.issue == issue) context.report(&(*file)->source, d.span, d.message);
+      if (d.issue != issue) continue;
+      lint::Diagnostic& finding = context.report(&(*file)->source, d.span, d.message);
+      if (fix) fix((*file)->source, d, finding);
     }
   }
 }

@@ -3,8 +3,8 @@
 // DESCRIPTION
 //   Finding the explicit smtp_/lmtp_ settings a rule inspects, expanding them
 //   in their own scope, reporting at a TLS Provenance or table Location,
-//   reporting each place once although several client services share it,
-//   and building the edits of the fixes the rules offer.
+//   and reporting each place once although several client services share
+//   it (the edits of fixes: rules/fix_edits.hpp).
 // SEE ALSO
 //   src/tls/*.hpp (the TLS model), src/lint/context.hpp.
 #pragma once
@@ -21,6 +21,7 @@
 
 #include "lint/context.hpp"
 #include "model/model.hpp"
+#include "rules/fix_edits.hpp"
 #include "tls/compiled_table.hpp"
 #include "tls/effective_policy.hpp"
 #include "tls/global_level.hpp"
@@ -195,29 +196,6 @@ inline std::string for_whom(const tls::ServicePolicy& svc, const tls::EffectiveP
 
 // is_policy_table - a table listed in <prefix>_tls_policy_maps (not per-site).
 inline bool is_policy_table(const tls::PolicyTable& t) { return t.listed_in.parameter.ends_with("_tls_policy_maps"); }
-
-// line_edit_span - a whole main.cf logical line (from its first byte to the
-// end of its value, plus the newline) for deletion.
-inline syntax::Span line_delete_span(const model::Origin& o) {
-  const syntax::SourceFile& f = *o.file;
-  const syntax::Span first = f.line_span(o.line);
-  std::uint32_t end = std::max(o.value_span.end, o.name_span.end);
-  const std::string_view text = f.text();
-  while (end < text.size() && text[end] != '\n') ++end;
-  if (end < text.size()) ++end;
-  return {first.begin, end};
-}
-
-// setting_span - name..value of a main.cf line or a -o option.
-inline syntax::Span setting_span(const model::Origin& o) {
-  return {o.name_span.begin, std::max(o.name_span.end, o.value_span.end)};
-}
-
-// assignment - the text of `name = value` for the file kind of `o`.
-inline std::string assignment(const model::Origin& o, std::string_view name, std::string_view value) {
-  if (o.kind == model::OriginKind::master_override) return fmt::format("{}={}", name, value);
-  return fmt::format("{} = {}", name, value);
-}
 
 // each_policy_entry - f(table, entry, parsed) for every entry of every
 // readable TLS policy table, with the entry's value parsed for the target

@@ -73,7 +73,12 @@ TODO: when the finding is not a problem, or "None".
 
 ## How to fix
 TODO: what to change.
+
+## Fix
+TODO: "No automatic fix: <why>", or the fix offered, classed **safe** or
+**unsafe** (then also set `.fix` below) and why.
 )md",
+    .fix = lint::FixClass::none,
 }};
 
 void check_{code}(lint::CheckContext& context) {{

@@ -24,6 +24,20 @@ bool plausible_code(std::string_view code) {
   return std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+std::string join_codes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const std::string& c : codes) out += (out.empty() ? "" : ",") + c;
+  return out;
+}
+
+// directive_text - the comment's bytes from its '#' to its last non-blank.
+syntax::Span directive_text(const syntax::SourceFile& file, syntax::Span comment) {
+  const std::string_view text = file.slice(comment);
+  const std::string_view body = trim(text);
+  const auto begin = comment.begin + static_cast<std::uint32_t>(body.data() - text.data());
+  return {begin, begin + static_cast<std::uint32_t>(body.size())};
+}
+
 // next_logical_item - the first parameter/service/error item after `index`.
 const syntax::Item* next_logical_item(const syntax::Tree& tree, std::size_t index) {
   for (std::size_t i = index + 1; i < tree.items.size(); ++i) {
@@ -61,6 +75,7 @@ std::vector<Suppression> find_suppressions(const config::ParsedFile& file, std::
     Suppression s;
     s.file = &file.source;
     s.directive = comment;
+    s.line = item.span;
     std::string_view codes;
     if (text.starts_with("disable-file=")) {
       s.whole_file = true;
@@ -111,12 +126,24 @@ void apply_suppressions(std::vector<Diagnostic>& findings, std::vector<Suppressi
     return suppressed;
   });
   for (const Suppression& s : suppressions) {
+    // Only a rule that actually ran can prove a suppression useless.
+    std::vector<bool> unused(s.codes.size(), false);
+    std::vector<std::string> kept;
     for (std::size_t k = 0; k < s.codes.size(); ++k) {
-      if (s.used[k]) continue;
-      // Only a rule that actually ran can prove a suppression useless.
-      const bool ran = std::any_of(rules_run.begin(), rules_run.end(),
-                                   [&](const Rule& r) { return selector_matches(s.codes[k], r.info->code); });
-      if (!ran) continue;
+      unused[k] = !s.used[k] && std::any_of(rules_run.begin(), rules_run.end(), [&](const Rule& r) {
+        return selector_matches(s.codes[k], r.info->code);
+      });
+      if (!unused[k]) kept.push_back(s.codes[k]);
+    }
+    const Fix fix = kept.empty()
+                        ? Fix{"Remove the unused suppression comment", {{s.file, s.line, ""}}, true}
+                        : Fix{"Remove the unused codes from the suppression",
+                              {{s.file, directive_text(*s.file, s.directive),
+                                std::string(s.whole_file ? "# pflint: disable-file=" : "# pflint: disable=") +
+                                    join_codes(kept)}},
+                              true};
+    for (std::size_t k = 0; k < s.codes.size(); ++k) {
+      if (!unused[k]) continue;
       Diagnostic d;
       d.code = "PF1901";
       d.rule = "unused-suppression";
@@ -125,6 +152,7 @@ void apply_suppressions(std::vector<Diagnostic>& findings, std::vector<Suppressi
       d.span = s.directive;
       d.message = "suppression of " + s.codes[k] + " suppresses nothing" +
                   (s.whole_file ? " in this file" : " on the next setting");
+      d.fixes.push_back(fix);
       findings.push_back(std::move(d));
     }
   }

@@ -23,6 +23,7 @@ namespace pflint::lint {
 struct Suppression {
   const syntax::SourceFile* file = nullptr;
   syntax::Span directive{};       // the comment token
+  syntax::Span line{};            // the comment line with its newline
   bool whole_file = false;
   syntax::Span target{};          // the logical line it covers (when not whole_file)
   std::vector<std::string> codes;
@@ -35,7 +36,9 @@ std::vector<Suppression> find_suppressions(const config::ParsedFile& file, std::
 
 // apply_suppressions - drops suppressed findings and adds PF1901 findings for
 // directives (or codes in them) that suppressed nothing, when the rule that
-// they name was run (selected and applicable).
+// they name was run (selected and applicable). Each carries the safe fix
+// that drops the unused codes: the directive rewritten without them, or
+// its line deleted when none is left (a comment: Postfix reads no less).
 void apply_suppressions(std::vector<Diagnostic>& findings, std::vector<Suppression>& suppressions,
                         std::span<const Rule> rules_run);
 

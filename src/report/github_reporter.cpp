@@ -67,7 +67,7 @@ void write_finding(const lint::Diagnostic& d, std::FILE* out) {
   const std::string props = d.file != nullptr ? location_properties(d) : std::string();
   std::string message = d.message;
   for (const std::string& note : d.notes) message += "\nnote: " + note;
-  for (const lint::Fix& fix : d.fixes) message += "\nfix: " + fix.title;
+  for (const lint::Fix& fix : d.fixes) message += "\n" + std::string(fix_label(fix)) + " " + fix.title;
   fmt::print(out, "::{} {}title={}::{}\n", github_level(d.severity), props,
              escape_property(std::string(d.code) + " " + std::string(d.rule)), escape_data(message));
 }

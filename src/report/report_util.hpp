@@ -53,6 +53,10 @@ std::string uri_reference(std::string_view path);
 std::string_view doc_section(std::string_view doc, std::string_view heading);
 
 // edit_file - the file an edit applies to: its own, or else the finding's.
+// fix_label - "fix (safe):" or "fix (unsafe):", the prefix of a fix's title
+// in text and GitHub output (--fix applies the safe ones).
+inline std::string_view fix_label(const lint::Fix& fix) { return fix.safe ? "fix (safe):" : "fix (unsafe):"; }
+
 inline const syntax::SourceFile* edit_file(const lint::Diagnostic& d, const lint::Edit& e) {
   return e.file != nullptr ? e.file : d.file;
 }

@@ -153,6 +153,12 @@ void write_fix(Writer& w, const lint::Diagnostic& d, const lint::Fix& fix) {
     w.EndObject();
   }
   w.EndArray();
+  // Not a SARIF notion: whether `pflint check --fix` applies it without --unsafe-fixes.
+  w.Key("properties");
+  w.StartObject();
+  w.Key("safe");
+  w.Bool(fix.safe);
+  w.EndObject();
   w.EndObject();
 }
 

@@ -61,7 +61,9 @@ void write_finding(const lint::Diagnostic& d, const Style& style, std::FILE* out
              terminal_safe(d.code));
   if (d.file != nullptr) write_excerpt(d, style, out);
   for (const std::string& note : d.notes) fmt::print(out, "  {} {}\n", style.paint(bold, "note:"), terminal_safe(note));
-  for (const lint::Fix& fix : d.fixes) fmt::print(out, "  {} {}\n", style.paint(bold, "fix:"), terminal_safe(fix.title));
+  for (const lint::Fix& fix : d.fixes) {
+    fmt::print(out, "  {} {}\n", style.paint(bold, fix_label(fix)), terminal_safe(fix.title));
+  }
 }
 
 class TextStream final : public ReportStream {

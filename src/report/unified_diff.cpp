@@ -100,11 +100,17 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
     const std::size_t end = std::min(ops.size(), last + 1 + ctx);
     std::size_t a_count = 0;
     std::size_t b_count = 0;
+    // The first line of each side: the smallest index in the hunk (a '-'
+    // moved before a '+' carries the b index after that insertion).
+    std::size_t a_first = ops[start].a;
+    std::size_t b_first = ops[start].b;
     for (std::size_t x = start; x < end; ++x) {
       a_count += ops[x].kind != '+' ? 1 : 0;
       b_count += ops[x].kind != '-' ? 1 : 0;
+      a_first = std::min(a_first, ops[x].a);
+      b_first = std::min(b_first, ops[x].b);
     }
-    out += fmt::format("@@ -{} +{} @@\n", range(ops[start].a, a_count), range(ops[start].b, b_count));
+    out += fmt::format("@@ -{} +{} @@\n", range(a_first, a_count), range(b_first, b_count));
     for (std::size_t x = start; x < end; ++x) {
       print_line(out, ops[x].kind, ops[x].kind == '+' ? b[ops[x].b] : a[ops[x].a]);
     }

@@ -114,6 +114,9 @@ checks=$((checks + 1)); if grep -q PF2001 "$TMP/out"; then echo "FAIL: PFLINT_PO
 run "$PFLINT" rules
 expect_rc 0 "rules"
 expect_grep out "^PF3001  obsolete-tls-parameter" "the catalog lists PF3001"
+expect_grep out "^PF3001  obsolete-tls-parameter  *warning  *all  *safe  " "the catalog shows a rule's fix class"
+expect_grep out "^PF3017  dane-without-dnssec  .* unsafe  " "an unsafe fix is shown as unsafe"
+expect_grep out "^PF3016  .* no fix  " "a rule without a fix says so"
 run "$PFLINT" explain PF2001
 expect_grep out "^## Problematic config" "explain prints the doc"
 run "$PFLINT" explain PF9999

@@ -64,9 +64,17 @@ run "$PFLINT" check --diff "$TMP/d"
 expect_rc 0 "--diff without changes exits 0"
 checks=$((checks + 1)); if [[ -s "$TMP/out" ]]; then echo "FAIL: --diff printed something"; failures=$((failures + 1)); fi
 
-# --unsafe-fixes applies the rename too.
+# --unsafe-fixes applies the rename too; the name it gives is then set
+# twice, and the next pass of the loop drops the overridden earlier line.
 run "$PFLINT" check --fix --unsafe-fixes "$TMP/d"
-expect_grep err "fixed 1 finding \(PF2001: 1\)" "--unsafe-fixes applies the unsafe fix"
+expect_grep err "fixed 2 findings \(PF2001: 1, PF2003: 1\)" "--unsafe-fixes applies the unsafe fix, then PF2003's"
+expect_text "$TMP/d/main.cf" '# relay host
+relayhost = [smtp.example.net]:587
+
+# protocols, continued
+smtp_tls_mandatory_protocols = >=TLSv1.2
+smtp_tls_security_level = encrypt
+' "the renamed line is the one left"
 checks=$((checks + 1)); if grep -q securty "$TMP/d/main.cf"; then echo "FAIL: unsafe fix not applied"; failures=$((failures + 1)); fi
 
 # Selection: --select and --ignore as in check.

@@ -1,21 +1,35 @@
 // NAME
 //   test_fix_docs — a rule's doc says how the fix it offers is classed.
 // DESCRIPTION
-//   The problematic example of every rule is checked; when the rule's own
-//   findings there carry fixes, its doc must have a "## Fix" section that
-//   says **safe** exactly when a safe fix is offered and **unsafe** exactly
-//   when an unsafe one is, so the doc cannot drift from Fix::safe.
+//   Every rule's doc has a "## Fix" section: "No automatic fix: <why>" for
+//   FixClass::none, else **safe** and/or **unsafe** exactly as RuleInfo::fix
+//   says. The problematic example of every rule is checked too: its own
+//   findings carry fixes exactly when the rule has a class, and only of
+//   that class, so neither the doc nor the class can drift from Fix::safe.
 #include <doctest/doctest.h>
 
 #include "../rules/doc_examples.hpp"
 
 using namespace pflint;
 
-TEST_CASE("rule docs: a rule whose example gets a fix says in its Fix section whether it is safe") {
+namespace {
+bool has(const std::string& text, std::string_view word) { return text.find(word) != std::string::npos; }
+}  // namespace
+
+TEST_CASE("rule docs: every rule's Fix section states its class, and its example's fixes match it") {
   int with_fix = 0;
   for (const lint::Rule& rule : rules::all_rules()) {
     const lint::RuleInfo& info = *rule.info;
     CAPTURE(info.code);
+    const std::string fix = test::section(info.doc, "Fix");
+    REQUIRE_FALSE(fix.empty());
+    const bool none = info.fix == lint::FixClass::none;
+    const bool may_safe = info.fix == lint::FixClass::safe || info.fix == lint::FixClass::both;
+    const bool may_unsafe = info.fix == lint::FixClass::unsafe || info.fix == lint::FixClass::both;
+    CHECK(none == fix.starts_with("No automatic fix: "));
+    CHECK(may_safe == has(fix, "**safe**"));
+    CHECK(may_unsafe == has(fix, "**unsafe**"));
+
     const test::Example ex = test::example_from(test::section(info.doc, "Problematic config"));
     if (ex.files.empty()) continue;
     check::CheckOptions options;
@@ -30,12 +44,11 @@ TEST_CASE("rule docs: a rule whose example gets a fix says in its Fix section wh
       if (d.code != info.code) continue;
       for (const lint::Fix& f : d.fixes) (f.safe ? safe : unsafe) = true;
     }
-    if (!safe && !unsafe) continue;
-    ++with_fix;
-    const std::string fix = test::section(info.doc, "Fix");
-    REQUIRE_FALSE(fix.empty());
-    CHECK(safe == (fix.find("**safe**") != std::string::npos));
-    CHECK(unsafe == (fix.find("**unsafe**") != std::string::npos));
+    CHECK((!safe || may_safe));
+    CHECK((!unsafe || may_unsafe));
+    // A rule that offers a fix shows it on its own example.
+    CHECK(none == (!safe && !unsafe));
+    with_fix += safe || unsafe;
   }
-  CHECK(with_fix == 9);
+  CHECK(with_fix == 18);
 }

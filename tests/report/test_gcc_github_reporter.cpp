@@ -62,7 +62,7 @@ TEST_CASE("github: workflow commands with UTF-16 columns and escaping") {
         "host name is not ASCII\n"
         "::warning file=main.cf,line=4,col=1,endLine=4,endColumn=18,title=PF3001 obsolete-tls-parameter::"
         "smtp_use_tls is obsolete%0Anote: use smtp_tls_security_level = may%0Anote: see TLS_README"
-        "%0Afix: Replace with smtp_tls_security_level = may\n"
+        "%0Afix (safe): Replace with smtp_tls_security_level = may\n"
         "::error file=main.cf,line=5,col=7,endLine=5,endColumn=14,title=PF1002 control-character::ESC in value\n"
         "2 errors, 2 warnings, 2 info in 2 configs, 1 file skipped\n");
 }

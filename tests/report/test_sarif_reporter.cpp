@@ -87,6 +87,7 @@ TEST_CASE("sarif: results with rule index, UTF-16 regions, URIs and fixes") {
   REQUIRE(obsolete["fixes"].Size() == 1);
   const auto& fix = obsolete["fixes"][0];
   CHECK(str(fix["description"]["text"]) == "Replace with smtp_tls_security_level = may");
+  CHECK(fix["properties"]["safe"].GetBool());  // the sample's fix is safe
   const auto& change = fix["artifactChanges"][0];
   CHECK(str(change["artifactLocation"]["uri"]) == "main.cf");
   const auto& replacement = change["replacements"][0];

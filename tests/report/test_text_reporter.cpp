@@ -24,7 +24,7 @@ TEST_CASE("text: findings with source line, caret, notes, fixes and summary") {
         "      | ^~~~~~~~~~~~~~~~~~\n"
         "  note: use smtp_tls_security_level = may\n"
         "  note: see TLS_README\n"
-        "  fix: Replace with smtp_tls_security_level = may\n"
+        "  fix (safe): Replace with smtp_tls_security_level = may\n"
         "main.cf:5:7: error: ESC in value [PF1002]\n"
         "    5 | bad = \\x1B[31mred\n"
         "      |       ^~~~~~~~~~~\n"

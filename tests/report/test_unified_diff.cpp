@@ -33,3 +33,9 @@ TEST_CASE("fix: unified diff marks a missing newline and an emptied file") {
   CHECK(report::unified_diff("m", "a\nb", "a\n") == "--- a/m\n+++ b/m\n@@ -1,2 +1 @@\n a\n-b\n\\ No newline at end of file\n");
   CHECK(report::unified_diff("m", "x\n", "") == "--- a/m\n+++ b/m\n@@ -1 +0,0 @@\n-x\n");
 }
+
+TEST_CASE("fix: unified diff of a changed first line starts both sides at line 1 (diff -u: @@ -1 +1 @@)") {
+  CHECK(report::unified_diff("m", "smtp_enforce_tls = yes\n", "smtp_tls_security_level = verify\n") ==
+        "--- a/m\n+++ b/m\n@@ -1 +1 @@\n-smtp_enforce_tls = yes\n+smtp_tls_security_level = verify\n");
+  CHECK(report::unified_diff("m", "a\nb\n", "c\nd\n") == "--- a/m\n+++ b/m\n@@ -1,2 +1,2 @@\n-a\n-b\n+c\n+d\n");
+}

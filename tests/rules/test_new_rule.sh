@@ -29,9 +29,10 @@ expect_grep out '^    \.name = "some-rule-name",$' ".name"
 expect_grep out '^    \.severity = lint::Severity::warning,$' ".severity"
 expect_grep out '^    \.summary = "a summary of the new rule",$' ".summary"
 expect_grep out '^    \.doc = R"md\(## What it flags$' ".doc starts with the first section"
-for title in "Why it matters" "Problematic config" "Correct config" "Exceptions" "How to fix"; do
+for title in "Why it matters" "Problematic config" "Correct config" "Exceptions" "How to fix" "Fix"; do
   expect_grep out "^## $title\$" "doc section $title"
 done
+expect_grep out '^    \.fix = lint::FixClass::none,$' ".fix class, none until a fix is written"
 expect_grep out '^void check_PF3034\(lint::CheckContext& context\) \{$' "empty check_PF3034"
 cp "$DEF" "$TMP/out"
 expect_grep out '^PFLINT_RULE\(PF3034, PF3034_some_rule_name\)$' "line added to rules.def"

@@ -14,7 +14,7 @@ using namespace pflint;
 
 namespace {
 const char* const sections[] = {"What it flags", "Why it matters", "Problematic config", "Correct config",
-                                "Exceptions", "How to fix"};
+                                "Exceptions", "How to fix", "Fix"};
 
 bool kebab_case(std::string_view name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
