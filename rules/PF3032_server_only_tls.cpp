@@ -81,9 +81,11 @@ const model::Setting* server_tls_setting(const model::Model& model) {
                                                             "smtpd_tls_eccert_file"};
   for (const model::Setting& s : model.settings()) {
     if (!s.effective || s.origin.kind != model::OriginKind::main_cf) continue;
+    // Names first: expanding every setting of a big main.cf costs more than the rest of the rule.
+    const bool certificate = std::find(certificates.begin(), certificates.end(), s.name) != certificates.end();
+    if (!certificate && s.name != "smtpd_tls_security_level") continue;
     const std::string value = tlsr::trim(model.expanded(s.name));
     if (value.empty()) continue;
-    const bool certificate = std::find(certificates.begin(), certificates.end(), s.name) != certificates.end();
     const bool level = s.name == "smtpd_tls_security_level" && (tls::iequals(value, "may") || tls::iequals(value, "encrypt"));
     if (certificate || level) return &s;
   }
