@@ -29,7 +29,7 @@ class Doc {
   explicit Doc(bool markdown) : md_(markdown) {}
   void line(const std::string& s) { out_ += s + "\n"; }
   void para() {
-    if (!out_.empty() && out_.substr(out_.size() - 2) != "\n\n") out_ += "\n";
+    if (!out_.empty() && !out_.ends_with("\n\n")) out_ += "\n";
   }
   [[nodiscard]] std::string code(std::string_view s) const {
     if (s.empty()) return "(empty)";
