@@ -39,7 +39,8 @@ diff::DiffSide tree_side(const diff::GitRepo& repo, const std::string& rev, cons
                          bool include_templates, std::shared_ptr<const diff::TreeFiles>& files_out) {
   auto tree = std::make_shared<const diff::GitTree>(repo.tree(rev));
   std::vector<std::string> files;
-  for (const auto& [path, id] : tree->blobs) {
+  for (const auto& blob : tree->blobs) {
+    const std::string& path = blob.first;  // not a structured binding: clang 14 cannot capture those in a lambda
     const bool wanted = std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) {
       return p.empty() || path == p || (path.starts_with(p) && path[p.size()] == '/');
     });
